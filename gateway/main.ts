@@ -1,0 +1,12 @@
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { closeOnSignal } from '../subgraphs/kit/main';
+import { disableTelemetry } from '../subgraphs/kit/config';
+import { loadGatewayConfig } from './config';
+import { createGateway, readSupergraph } from './server';
+
+disableTelemetry();
+const config = loadGatewayConfig();
+const { server } = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, development: config.development });
+const { url } = await startStandaloneServer(server, { listen: { port: config.port, host: config.host } });
+console.log(`LoketLink gateway ready at ${url}`);
+closeOnSignal(() => server.stop());

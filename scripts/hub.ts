@@ -1,0 +1,68 @@
+/**
+ * The whole LoketLink in one process: the five subgraphs, each on its own port and database schema, and
+ * the gateway in front. `npm start` runs it on embedded storage; the end-to-end tests run it on free ports.
+ * Production runs the same pieces as separate processes (`npm run start:<subgraph>`, `start:gateway`).
+ */
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { DemoOptions } from '../subgraphs/demo/types';
+import { createGateway, readSupergraph, type Gateway } from '../gateway/server';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import type { Storage } from '../subgraphs/kit/database';
+import { seedIfEmpty } from '../subgraphs/kit/seed';
+import { buildSubgraph, type Clock, type SubgraphService } from '../subgraphs/kit/subgraph';
+import { subgraphDefinitions } from '../subgraphs/index';
+
+export interface HubOptions {
+  storage(name: SubgraphName): Promise<Storage>;
+  /** Port per service; 0 picks a free one. */
+  ports: Record<SubgraphName | 'gateway', number>;
+  host?: string;
+  /** Demo gemeente to seed into empty stores; null seeds nothing. */
+  demo: DemoOptions | null;
+  clock?: Clock;
+  development?: boolean;
+  onQueryPlan?: (plan: QueryPlan) => void;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  services: Record<SubgraphName, SubgraphService>;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const log = options.log ?? (() => {});
+  const services = {} as Record<SubgraphName, SubgraphService>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  // One after the other: subgraphs that share a database must not run their migrations concurrently.
+  for (const name of SUBGRAPHS) {
+    const definition = subgraphDefinitions[name] as unknown as Parameters<typeof buildSubgraph>[0];
+    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock });
+    services[name] = service;
+    if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
+      log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);
+    }
+    subgraphUrls[name] = await service.listen(options.ports[name], options.host);
+  }
+  const gateway = createGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    development: options.development,
+    onQueryPlan: options.onQueryPlan,
+  });
+  const { url } = await startStandaloneServer(gateway.server, { listen: { port: options.ports.gateway, host: options.host } });
+  return {
+    gatewayUrl: url,
+    subgraphUrls,
+    services,
+    gateway,
+    async close() {
+      await gateway.server.stop();
+      for (const service of Object.values(services)) await service.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { relations } from 'drizzle-orm';
+import { date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+
+/** The brp subgraph's own Postgres schema; no other subgraph reads these tables. */
+export const brp = pgSchema('brp');
+
+/** CBS wijk. */
+export const wijk = brp.table('wijk', {
+  code: text('code').primaryKey(),
+  naam: text('naam').notNull(),
+  gemeenteCode: text('gemeente_code').notNull(),
+  gemeenteNaam: text('gemeente_naam').notNull(),
+});
+
+/** CBS buurt. */
+export const buurt = brp.table('buurt', {
+  code: text('code').primaryKey(),
+  naam: text('naam').notNull(),
+  wijkCode: text('wijk_code')
+    .notNull()
+    .references(() => wijk.code),
+});
+
+/** The people registered at one address (BRP bewoning), keyed by the verblijfsobject id. */
+export const huishouden = brp.table(
+  'huishouden',
+  {
+    id: text('id').primaryKey(),
+    straat: text('straat').notNull(),
+    huisnummer: integer('huisnummer').notNull(),
+    huisletter: text('huisletter'),
+    huisnummertoevoeging: text('huisnummertoevoeging'),
+    postcode: text('postcode').notNull(),
+    woonplaats: text('woonplaats').notNull(),
+    wijkCode: text('wijk_code')
+      .notNull()
+      .references(() => wijk.code),
+    buurtCode: text('buurt_code')
+      .notNull()
+      .references(() => buurt.code),
+  },
+  // Pages of a wijk are read in id order: the index serves filter and order without a sort.
+  (t) => [index('huishouden_wijk_id_idx').on(t.wijkCode, t.id)],
+);
+
+export const persoon = brp.table(
+  'persoon',
+  {
+    bsn: text('bsn').primaryKey(),
+    voornamen: text('voornamen').notNull(),
+    voorvoegsel: text('voorvoegsel'),
+    geslachtsnaam: text('geslachtsnaam').notNull(),
+    geboortedatum: date('geboortedatum', { mode: 'string' }).notNull(),
+    geslacht: text('geslacht', { enum: ['M', 'V', 'O'] }).notNull(),
+    huishoudenId: text('huishouden_id')
+      .notNull()
+      .references(() => huishouden.id),
+  },
+  (t) => [index('persoon_huishouden_idx').on(t.huishoudenId)],
+);
+
+export const wijkRelations = relations(wijk, ({ many }) => ({ buurten: many(buurt) }));
+export const buurtRelations = relations(buurt, ({ one }) => ({
+  wijk: one(wijk, { fields: [buurt.wijkCode], references: [wijk.code] }),
+}));
+export const huishoudenRelations = relations(huishouden, ({ one, many }) => ({
+  wijk: one(wijk, { fields: [huishouden.wijkCode], references: [wijk.code] }),
+  buurt: one(buurt, { fields: [huishouden.buurtCode], references: [buurt.code] }),
+  leden: many(persoon),
+}));
+export const persoonRelations = relations(persoon, ({ one }) => ({
+  huishouden: one(huishouden, { fields: [persoon.huishoudenId], references: [huishouden.id] }),
+}));

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/main';
+import { brpSubgraph } from './server';
+
+await runSubgraph(brpSubgraph);

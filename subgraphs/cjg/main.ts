@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/main';
+import { cjgSubgraph } from './server';
+
+await runSubgraph(cjgSubgraph);

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { scalarResolvers } from '../kit/scalars';
+import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { subgraphTypeDefs } from '../kit/typedefs';
+import { createCjgContext, type CjgContext } from './context';
+import * as tables from './db/schema';
+import { CjgDossier } from './resolvers/CjgDossier';
+import { Huishouden } from './resolvers/Huishouden';
+import { Jeugdhulptraject } from './resolvers/Jeugdhulptraject';
+import { seedCjg } from './seed';
+
+/** The cjg subgraph: the CJG's dossiers, jeugdhulptrajecten and contact moments. */
+export const cjgSubgraph: SubgraphDefinition<typeof tables, CjgContext> = {
+  name: 'cjg',
+  typeDefs: subgraphTypeDefs('cjg'),
+  tables,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  resolvers: { ...scalarResolvers, Huishouden, CjgDossier, Jeugdhulptraject },
+  createContext: createCjgContext,
+  seed: seedCjg,
+  isEmpty: tableIsEmpty(tables.dossier),
+};

@@ -1,0 +1,221 @@
+/**
+ * The shape of the synthetic demo gemeente, as the generator yields it.
+ *
+ * One `DemoHuishouden` carries everything every subgraph needs for one household; each subgraph's seeder
+ * takes only its own part (brp the address and persons, wmo its dossier and records, ...). Because the
+ * generator is deterministic, subgraphs seeded in separate processes still describe the same gemeente.
+ *
+ * Dates are ISO strings: `YYYY-MM-DD` for a date, full ISO-8601 with offset for a moment (`tijdstip`).
+ */
+
+export const KANALEN = ['BALIE', 'TELEFOON', 'DIGITAAL', 'HUISBEZOEK', 'BRIEF'] as const;
+export type Kanaal = (typeof KANALEN)[number];
+
+export const LOKETTEN = ['WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM'] as const;
+export type Loket = (typeof LOKETTEN)[number];
+
+/** Haal Centraal BRP geslacht codes. */
+export type Geslacht = 'M' | 'V' | 'O';
+
+export interface DemoGemeente {
+  /** CBS code, e.g. `GM9999` (a code CBS does not use, so it can never be a real gemeente). */
+  code: string;
+  naam: string;
+}
+
+export interface DemoWijk {
+  /** CBS wijk code: `WK` + 4-digit gemeente number + 2-digit wijk number, e.g. `WK999901`. */
+  code: string;
+  naam: string;
+  gemeenteCode: string;
+}
+
+export interface DemoBuurt {
+  /** CBS buurt code: `BU` + 4-digit gemeente number + wijk + 2-digit buurt number, e.g. `BU99990103`. */
+  code: string;
+  naam: string;
+  wijkCode: string;
+}
+
+export interface DemoGebied {
+  gemeente: DemoGemeente;
+  wijken: DemoWijk[];
+  buurten: DemoBuurt[];
+}
+
+export interface DemoPersoon {
+  /** 9 digits, always from the test range 999xxxxxx and passing the 11-proef. */
+  bsn: string;
+  voornamen: string;
+  voorvoegsel: string | null;
+  geslachtsnaam: string;
+  geboortedatum: string;
+  geslacht: Geslacht;
+}
+
+export interface DemoContactpersoon {
+  naam: string;
+  telefoon: string;
+}
+
+/** A loket's file on one household: when it was opened and closed, and whom to call. */
+export interface DemoDossier {
+  id: string;
+  geopendOp: string;
+  geslotenOp: string | null;
+  contactpersoon: DemoContactpersoon;
+}
+
+export interface DemoContactmoment {
+  id: string;
+  tijdstip: string;
+  kanaal: Kanaal;
+  onderwerp: string;
+  notitie: string;
+  medewerker: string;
+  /** The household member it was about, if one. */
+  bsn: string | null;
+}
+
+export const MELDING_STATUSSEN = ['ONTVANGEN', 'IN_ONDERZOEK', 'AANVRAAG_ONTVANGEN', 'AFGEROND'] as const;
+export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
+
+export interface DemoMelding {
+  id: string;
+  bsn: string;
+  meldingsdatum: string;
+  onderwerp: string;
+  status: MeldingStatus;
+}
+
+export interface DemoWmoVoorziening {
+  id: string;
+  bsn: string;
+  /** iWmo productcategorie, `01`..`18`. */
+  productcategorie: string;
+  ingangsdatum: string;
+  einddatum: string | null;
+}
+
+export interface DemoJeugdhulptraject {
+  id: string;
+  bsn: string;
+  /** iJw productcategorie (JZ020), e.g. `45` Jeugdhulp ambulant. */
+  productcategorie: string;
+  startdatum: string;
+  einddatum: string | null;
+}
+
+export type Bijstandsnorm = 'ALLEENSTAANDE' | 'ALLEENSTAANDE_OUDER' | 'GEHUWDEN';
+
+export interface DemoUitkering {
+  id: string;
+  bsn: string;
+  regeling: 'PARTICIPATIEWET';
+  norm: Bijstandsnorm;
+  ingangsdatum: string;
+  einddatum: string | null;
+}
+
+export type TrajectSoort = 'REINTEGRATIE' | 'SCHULDHULP';
+
+export interface DemoTraject {
+  id: string;
+  bsn: string;
+  soort: TrajectSoort;
+  startdatum: string;
+  einddatum: string | null;
+}
+
+export const ZRM_DOMEINEN = [
+  'FINANCIEN',
+  'WERK_OPLEIDING',
+  'TIJDSBESTEDING',
+  'HUISVESTING',
+  'HUISELIJKE_RELATIES',
+  'GEESTELIJKE_GEZONDHEID',
+  'LICHAMELIJKE_GEZONDHEID',
+  'MIDDELENGEBRUIK',
+  'BASALE_ADL',
+  'INSTRUMENTELE_ADL',
+  'SOCIAAL_NETWERK',
+  'MAATSCHAPPELIJKE_PARTICIPATIE',
+  'JUSTITIE',
+] as const;
+export type ZrmDomein = (typeof ZRM_DOMEINEN)[number];
+
+export interface DemoPlanDoel {
+  id: string;
+  domein: ZrmDomein;
+  /** ZRM score 1 (acute) to 5 (fully self-reliant) when the plan was made. */
+  scoreStart: number;
+  /** ZRM score at the latest evaluation. */
+  scoreActueel: number;
+  omschrijving: string;
+}
+
+export interface DemoPlan {
+  id: string;
+  vastgesteldOp: string;
+  doelen: DemoPlanDoel[];
+}
+
+export interface DemoCasus {
+  id: string;
+  startdatum: string;
+  einddatum: string | null;
+  regisseur: DemoContactpersoon;
+  team: string;
+  plan: DemoPlan | null;
+}
+
+export interface DemoWmo {
+  dossier: DemoDossier;
+  meldingen: DemoMelding[];
+  voorzieningen: DemoWmoVoorziening[];
+  contactmomenten: DemoContactmoment[];
+}
+
+export interface DemoCjg {
+  dossier: DemoDossier;
+  jeugdhulptrajecten: DemoJeugdhulptraject[];
+  contactmomenten: DemoContactmoment[];
+}
+
+export interface DemoWerkplein {
+  dossier: DemoDossier;
+  uitkeringen: DemoUitkering[];
+  trajecten: DemoTraject[];
+  contactmomenten: DemoContactmoment[];
+}
+
+export interface DemoWijkteam {
+  casus: DemoCasus;
+  contactmomenten: DemoContactmoment[];
+}
+
+export interface DemoHuishouden {
+  /** 16 digits shaped like a BAG verblijfsobject id: gemeente number, `01`, 10-digit sequence. */
+  id: string;
+  straat: string;
+  huisnummer: number;
+  huisletter: string | null;
+  huisnummertoevoeging: string | null;
+  postcode: string;
+  woonplaats: string;
+  gemeenteCode: string;
+  wijkCode: string;
+  buurtCode: string;
+  leden: DemoPersoon[];
+  wmo: DemoWmo | null;
+  cjg: DemoCjg | null;
+  werkplein: DemoWerkplein | null;
+  wijkteam: DemoWijkteam | null;
+}
+
+export interface DemoOptions {
+  households: number;
+  seed: number;
+  /** The demo's "today"; all dates are relative to it so the output does not depend on the clock. */
+  referenceDate?: string;
+}

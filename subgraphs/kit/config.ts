@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, validated once at start-up. A missing or malformed variable stops the process with a
+ * message that names it (house style: config fails fast). `.env.example` lists every variable.
+ */
+
+export const SUBGRAPHS = ['brp', 'wmo', 'cjg', 'werkplein', 'wijkteam'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+/** Default ports: the gateway on 4000, the subgraphs after it, in the order above. */
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  brp: 4001,
+  wmo: 4002,
+  cjg: 4003,
+  werkplein: 4004,
+  wijkteam: 4005,
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .optional();
+
+export class ConfigError extends Error {}
+
+/** Parses `env` with `schema`; on failure throws one message naming every bad variable. */
+export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new ConfigError(`Invalid configuration: ${problems}`);
+}
+
+/** `BRP_DATABASE_URL` etc.; `DATABASE_URL` is the fallback that puts every subgraph in one database. */
+export function databaseUrlVariable(name: SubgraphName): string {
+  return `${name.toUpperCase()}_DATABASE_URL`;
+}
+
+export function portVariable(name: SubgraphName): string {
+  return `${name.toUpperCase()}_PORT`;
+}
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  port: number;
+  /** Interface to listen on: loopback by default; `0.0.0.0` in a container. */
+  host: string;
+  /** Undefined means: embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolMax: number;
+  demo: DemoConfig;
+}
+
+export interface DemoConfig {
+  /** Households generated into an empty store on first start; 0 turns seeding off. */
+  households: number;
+  seed: number;
+}
+
+const demoSchema = z.object({
+  DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(500),
+  DEMO_SEED: z.coerce.number().int().default(1),
+});
+
+export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  const parsed = parseEnv(demoSchema, env);
+  return { households: parsed.DEMO_HOUSEHOLDS, seed: parsed.DEMO_SEED };
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const schema = z.object({
+    [portVariable(name)]: port.default(DEFAULT_PORTS[name]),
+    [databaseUrlVariable(name)]: postgresUrl,
+    DATABASE_URL: postgresUrl,
+    LOKETLINK_DATA_DIR: z.string().min(1).default('.data'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  });
+  const parsed = parseEnv(schema, env) as Record<string, string | number | undefined>;
+  return {
+    name,
+    port: parsed[portVariable(name)] as number,
+    host: parsed.HOST as string,
+    databaseUrl: (parsed[databaseUrlVariable(name)] ?? parsed.DATABASE_URL) as string | undefined,
+    dataDir: parsed.LOKETLINK_DATA_DIR as string,
+    poolMax: parsed.DB_POOL_MAX as number,
+    demo: loadDemoConfig(env),
+  };
+}
+
+/**
+ * No usage data of residents' queries may leave the machine. Apollo reads this variable; we set it before
+ * any Apollo module does its work, whatever the caller's environment says.
+ */
+export function disableTelemetry(env: NodeJS.ProcessEnv = process.env): void {
+  env.APOLLO_TELEMETRY_DISABLED = '1';
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { SubgraphName } from './config';
+import type { ServiceStats } from './stats';
+
+/**
+ * Where a subgraph keeps its data: an embedded PGlite (the default, shared by the subgraphs that one
+ * process hosts, each in its own Postgres schema) or a Postgres server reached with the `postgres` driver.
+ */
+export type Storage = { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string; poolMax?: number };
+
+export type Database<S extends Record<string, unknown>> = PgDatabase<
+  PgQueryResultHKT,
+  S,
+  ExtractTablesWithRelations<S>
+>;
+
+export interface OpenedDatabase<S extends Record<string, unknown>> {
+  db: Database<S>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
+  subgraph: SubgraphName;
+  storage: Storage;
+  /** The subgraph's drizzle tables and relations. */
+  schema: S;
+  /** Absolute path of the subgraph's committed drizzle-kit migrations. */
+  migrationsFolder: string;
+  stats: ServiceStats;
+}
+
+/**
+ * Opens the subgraph's database and brings it to the newest migration. Migration bookkeeping lives in
+ * `drizzle.<subgraph>_migrations`, so subgraphs that share one database never see each other's history.
+ * Closing a shared PGlite is the job of whoever created it, not of one of its subgraphs.
+ */
+export async function openDatabase<S extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<S>,
+): Promise<OpenedDatabase<S>> {
+  const { storage, schema, stats } = options;
+  const logger: Logger = { logQuery: () => void stats.statements++ };
+  const migrationConfig = {
+    migrationsFolder: options.migrationsFolder,
+    migrationsSchema: 'drizzle',
+    migrationsTable: `${options.subgraph}_migrations`,
+  };
+  if (storage.kind === 'pglite') {
+    const db = drizzlePglite({ client: storage.client, schema, logger });
+    await migratePglite(db, migrationConfig);
+    return { db, close: async () => {} };
+  }
+  // `onnotice` silenced: "schema already exists, skipping" notices from migrations are not news.
+  const client = postgres(storage.url, { max: storage.poolMax ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, logger });
+  try {
+    await migratePostgres(db, migrationConfig);
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+  return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/** An embedded Postgres; with a directory it keeps its data there across restarts, without one it is in memory. */
+export async function openPglite(dataDir?: string): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir);
+}
+
+/** The storage for a subgraph's config: its Postgres URL, or else a PGlite in `<dataDir>/<name>`. */
+export async function storageFor(config: {
+  name: SubgraphName;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolMax: number;
+}): Promise<Storage> {
+  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl, poolMax: config.poolMax };
+  return { kind: 'pglite', client: await openPglite(`${config.dataDir}/${config.name}`) };
+}

@@ -1,0 +1,158 @@
+import type DataLoader from 'dataloader';
+import { date, index, text, timestamp, uniqueIndex, uuid, type AnyPgColumn, type PgSchema } from 'drizzle-orm/pg-core';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DemoContactmoment, DemoDossier, Loket } from '../demo/types';
+import { KANALEN } from '../demo/types';
+import { Selection } from './selection';
+
+/**
+ * What every loket subgraph has in common: a dossier per household it works with, contact moments on that
+ * dossier, and the two views other subgraphs merge (its contact moments and its betrokkenheid). Tables are
+ * made per loket schema by these factories, so each loket still owns its own tables and migrations.
+ */
+
+export function dossierTable(schema: PgSchema) {
+  return schema.table(
+    'dossier',
+    {
+      id: uuid('id').primaryKey(),
+      huishoudenId: text('huishouden_id').notNull(),
+      geopendOp: date('geopend_op', { mode: 'string' }).notNull(),
+      geslotenOp: date('gesloten_op', { mode: 'string' }),
+      contactpersoonNaam: text('contactpersoon_naam').notNull(),
+      contactpersoonTelefoon: text('contactpersoon_telefoon').notNull(),
+    },
+    // One file per household per loket; entity fetches look it up by household.
+    (t) => [uniqueIndex('dossier_huishouden_idx').on(t.huishoudenId)],
+  );
+}
+
+export function contactmomentTable(schema: PgSchema, dossierId: () => AnyPgColumn) {
+  return schema.table(
+    'contactmoment',
+    {
+      id: uuid('id').primaryKey(),
+      dossierId: uuid('dossier_id').notNull().references(dossierId),
+      tijdstip: timestamp('tijdstip', { withTimezone: true, mode: 'string' }).notNull(),
+      kanaal: text('kanaal', { enum: KANALEN }).notNull(),
+      onderwerp: text('onderwerp').notNull(),
+      notitie: text('notitie').notNull(),
+      medewerker: text('medewerker').notNull(),
+      bsn: text('bsn'),
+    },
+    (t) => [index('contactmoment_dossier_tijdstip_idx').on(t.dossierId, t.tijdstip)],
+  );
+}
+
+export interface DossierRow {
+  id: string;
+  huishoudenId: string;
+  geopendOp: string;
+  geslotenOp: string | null;
+  contactpersoonNaam: string;
+  contactpersoonTelefoon: string;
+}
+
+export interface ContactmomentRow {
+  id: string;
+  tijdstip: string;
+  kanaal: (typeof KANALEN)[number];
+  onderwerp: string;
+  notitie: string;
+  medewerker: string;
+}
+
+/** The GraphQL `Contactmoment` value, as every loket returns it and the wijkteam merges it. */
+export interface ContactmomentValue {
+  id: string;
+  tijdstip: string;
+  loket: Loket;
+  kanaal: string;
+  onderwerp: string | null;
+  notitie: string | null;
+  medewerker: string | null;
+}
+
+export function toContactmoment(row: ContactmomentRow, loket: Loket): ContactmomentValue {
+  return {
+    id: row.id,
+    // Drivers disagree on the text form of timestamptz (json vs. wire); one ISO form for everyone.
+    tijdstip: new Date(row.tijdstip).toISOString(),
+    loket,
+    kanaal: row.kanaal,
+    onderwerp: row.onderwerp,
+    notitie: row.notitie,
+    medewerker: row.medewerker,
+  };
+}
+
+export function toBetrokkenheid(
+  dossier: { geopendOp: string; geslotenOp: string | null; contactpersoonNaam: string; contactpersoonTelefoon: string },
+  loket: Loket,
+) {
+  return {
+    loket,
+    sinds: dossier.geopendOp,
+    status: dossier.geslotenOp ? 'GESLOTEN' : 'OPEN',
+    contactpersoon: { naam: dossier.contactpersoonNaam, telefoon: dossier.contactpersoonTelefoon },
+  };
+}
+
+/** `ACTIEF`, `GEPLAND` or `BEEINDIGD` of something that runs from `start` to `eind` (dates, inclusive). */
+export function looptijdStatus(start: string, eind: string | null, today: string): 'ACTIEF' | 'GEPLAND' | 'BEEINDIGD' {
+  if (start > today) return 'GEPLAND';
+  return eind !== null && eind < today ? 'BEEINDIGD' : 'ACTIEF';
+}
+
+export function dossierRow(huishoudenId: string, dossier: DemoDossier): DossierRow {
+  return {
+    id: dossier.id,
+    huishoudenId,
+    geopendOp: dossier.geopendOp,
+    geslotenOp: dossier.geslotenOp,
+    contactpersoonNaam: dossier.contactpersoon.naam,
+    contactpersoonTelefoon: dossier.contactpersoon.telefoon,
+  };
+}
+
+export function contactmomentRows(dossierId: string, contactmomenten: readonly DemoContactmoment[]) {
+  return contactmomenten.map((c) => ({ ...c, dossierId }));
+}
+
+/** A loket's view of one household: its dossier (with the relations the fetch asked for), if it has one. */
+export interface LoketHuishouden<D> {
+  id: string;
+  dossier: D | undefined;
+}
+
+/**
+ * The resolvers by which a loket extends `Huishouden`: `<field>` (its own dossier, the content),
+ * `<field>Contactmomenten` and `<field>Betrokkenheid` (the inaccessible views that the wijkteam subgraph
+ * merges into one list). `partsFor` says which dossier relations a selection needs, so that the whole
+ * `_entities` fetch costs one SQL statement.
+ */
+export function loketHuishoudenResolvers<
+  D extends DossierRow & { contactmomenten?: ContactmomentRow[] },
+  P extends string,
+  C extends { dossiers(parts: Iterable<P | 'contactmomenten'>): DataLoader<string, D | undefined> },
+>(options: { loket: Loket; field: string; dossierType: string; partsFor(dossier: Selection): P[] }) {
+  const { loket, field } = options;
+  return {
+    async __resolveReference(ref: { id: string }, ctx: C, info: GraphQLResolveInfo): Promise<LoketHuishouden<D>> {
+      const selection = Selection.of(info, 'Huishouden');
+      const parts: (P | 'contactmomenten')[] = selection.has(field) ? options.partsFor(selection.child(field, options.dossierType)) : [];
+      if (selection.has(`${field}Contactmomenten`)) parts.push('contactmomenten');
+      return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id) };
+    },
+    [field]: (h: LoketHuishouden<D>) => h.dossier ?? null,
+    [`${field}Contactmomenten`]: async (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
+      const dossier = h.dossier?.contactmomenten ? h.dossier : await ctx.dossiers(['contactmomenten']).load(h.id);
+      return (dossier?.contactmomenten ?? []).map((row) => toContactmoment(row, loket));
+    },
+    [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>) => (h.dossier ? toBetrokkenheid(h.dossier, loket) : null),
+  };
+}
+
+export function contactpersoon(dossier: DossierRow) {
+  return { naam: dossier.contactpersoonNaam, telefoon: dossier.contactpersoonTelefoon };
+}

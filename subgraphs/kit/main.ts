@@ -1,0 +1,40 @@
+import type { BaseContext } from '@apollo/server';
+import { disableTelemetry, loadSubgraphConfig } from './config';
+import { storageFor } from './database';
+import { seedIfEmpty } from './seed';
+import { buildSubgraph, type SubgraphDefinition, type SubgraphService } from './subgraph';
+
+/** Stops the services on SIGINT/SIGTERM so connections and the embedded database close cleanly. */
+export function closeOnSignal(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: stopping`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** `npm run start:<subgraph>`: one subgraph as its own process, as a real deployment runs it. */
+export async function runSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+  definition: SubgraphDefinition<S, C>,
+): Promise<SubgraphService<S, C>> {
+  disableTelemetry();
+  const config = loadSubgraphConfig(definition.name);
+  const service = await buildSubgraph(definition, { storage: await storageFor(config) });
+  if (await seedIfEmpty(definition, service.db, config.demo)) {
+    console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);
+  }
+  const url = await service.listen(config.port, config.host);
+  console.log(`${definition.name} subgraph ready at ${url}`);
+  closeOnSignal(() => service.close());
+  return service;
+}

@@ -1,0 +1,51 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './errors';
+import type { ServiceStats } from './stats';
+
+/** Counts the operations a service served; for a subgraph each one is a fetch from the gateway. */
+export function countFetches(stats: ServiceStats): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      stats.fetches++;
+    },
+  };
+}
+
+/**
+ * Errors a client may see: ours and GraphQL's carry a code and a message meant for them. Anything else is
+ * a bug or an infrastructure failure; its message could leak SQL or personal data, so it is replaced.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  console.error('unexpected error', error);
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/**
+ * The plugins every LoketLink Apollo Server runs: nothing leaves the machine (no usage reporting, no inline
+ * traces that a gateway could forward), and operations are counted.
+ */
+export function basePlugins(stats: ServiceStats): ApolloServerPlugin<BaseContext>[] {
+  return [
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+    countFetches(stats),
+  ];
+}
+
+export function subgraphPlugins(stats: ServiceStats): ApolloServerPlugin<BaseContext>[] {
+  return [...basePlugins(stats), ApolloServerPluginLandingPageDisabled()];
+}
+
+export type { ApolloServer };

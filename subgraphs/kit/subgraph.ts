@@ -1,0 +1,111 @@
+import { ApolloServer, type BaseContext, type GraphQLRequest } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DocumentNode, GraphQLScalarType } from 'graphql';
+import type { DemoHuishouden } from '../demo/types';
+import type { SubgraphName } from './config';
+import { openDatabase, type Database, type Storage } from './database';
+import { maskUnexpectedErrors, subgraphPlugins } from './server';
+import { ServiceStats } from './stats';
+
+/** The time as the service sees it; tests pass a fixed clock so deadlines and statuses are reproducible. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Resolvers by type name. Looser than Apollo's `GraphQLResolverMap`, whose index signature cannot type
+ * `__resolveReference(reference, context, info)`; each resolver file types its own functions instead.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export type Resolvers<C> = Record<string, GraphQLScalarType | Record<string, unknown>>;
+
+/**
+ * Everything that makes one subgraph: its contract (SDL), its tables and migrations, its resolvers, and
+ * how it writes its part of the demo gemeente. The kit turns a definition into a running service, so each
+ * subgraph holds only what is its own.
+ */
+export interface SubgraphDefinition<S extends Record<string, unknown>, C extends BaseContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  tables: S;
+  migrationsFolder: string;
+  resolvers: Resolvers<C>;
+  /** Builds the per-request context (fresh loaders for every request). */
+  createContext(deps: { db: Database<S>; clock: Clock }): C;
+  /** Writes this subgraph's part of `households`; called inside a transaction. */
+  seed(db: Database<S>, households: readonly DemoHuishouden[]): Promise<void>;
+  /** True while the store holds no data of this subgraph (first start). */
+  isEmpty(db: Database<S>): Promise<boolean>;
+}
+
+export interface SubgraphService<S extends Record<string, unknown> = Record<string, unknown>, C extends BaseContext = BaseContext> {
+  definition: SubgraphDefinition<S, C>;
+  name: SubgraphName;
+  server: ApolloServer<C>;
+  db: Database<S>;
+  stats: ServiceStats;
+  createContext(): C;
+  /** Runs one operation without a socket (tests). */
+  execute(request: GraphQLRequest): ReturnType<ApolloServer<C>['executeOperation']>;
+  /** Listens on `port` (0: any free port) and returns the GraphQL URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function buildSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+  definition: SubgraphDefinition<S, C>,
+  deps: { storage: Storage; clock?: Clock },
+): Promise<SubgraphService<S, C>> {
+  const stats = new ServiceStats();
+  const clock = deps.clock ?? systemClock;
+  const { db, close: closeDb } = await openDatabase({
+    subgraph: definition.name,
+    storage: deps.storage,
+    schema: definition.tables,
+    migrationsFolder: definition.migrationsFolder,
+    stats,
+  });
+  const server = new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    plugins: subgraphPlugins(stats),
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors,
+  });
+  const createContext = () => definition.createContext({ db, clock });
+  let started: 'no' | 'standalone' | 'embedded' = 'no';
+  return {
+    definition,
+    name: definition.name,
+    server,
+    db,
+    stats,
+    createContext,
+    async execute(request) {
+      if (started === 'no') {
+        await server.start();
+        started = 'embedded';
+      }
+      return server.executeOperation(request, { contextValue: createContext() });
+    },
+    async listen(port, host = '127.0.0.1') {
+      started = 'standalone';
+      const { url } = await startStandaloneServer(server, { listen: { port, host }, context: async () => createContext() });
+      return url;
+    },
+    async close() {
+      if (started !== 'no') await server.stop();
+      await closeDb();
+    },
+  };
+}
+
+/** `isEmpty` for a definition: true while `table` has no rows (the subgraph's first start). */
+export function tableIsEmpty<S extends Record<string, unknown>>(table: PgTable) {
+  return async (db: Database<S>): Promise<boolean> =>
+    (await db.select({ one: sql<number>`1` }).from(table).limit(1)).length === 0;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/main';
+import { werkpleinSubgraph } from './server';
+
+await runSubgraph(werkpleinSubgraph);

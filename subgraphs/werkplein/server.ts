@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { scalarResolvers } from '../kit/scalars';
+import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { subgraphTypeDefs } from '../kit/typedefs';
+import { createWerkpleinContext, type WerkpleinContext } from './context';
+import * as tables from './db/schema';
+import { Huishouden } from './resolvers/Huishouden';
+import { Traject } from './resolvers/Traject';
+import { Uitkering } from './resolvers/Uitkering';
+import { WerkpleinDossier } from './resolvers/WerkpleinDossier';
+import { seedWerkplein } from './seed';
+
+/** The werkplein subgraph: work and income dossiers, uitkeringen, trajecten and contact moments. */
+export const werkpleinSubgraph: SubgraphDefinition<typeof tables, WerkpleinContext> = {
+  name: 'werkplein',
+  typeDefs: subgraphTypeDefs('werkplein'),
+  tables,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  resolvers: { ...scalarResolvers, Huishouden, WerkpleinDossier, Uitkering, Traject },
+  createContext: createWerkpleinContext,
+  seed: seedWerkplein,
+  isEmpty: tableIsEmpty(tables.dossier),
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/main';
+import { wijkteamSubgraph } from './server';
+
+await runSubgraph(wijkteamSubgraph);

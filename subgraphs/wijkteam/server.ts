@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { scalarResolvers } from '../kit/scalars';
+import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { subgraphTypeDefs } from '../kit/typedefs';
+import { createWijkteamContext, type WijkteamContext } from './context';
+import * as tables from './db/schema';
+import { Casus } from './resolvers/Casus';
+import { Huishouden } from './resolvers/Huishouden';
+import { seedWijkteam } from './seed';
+
+/**
+ * The wijkteam subgraph: casus, regisseur, plan and its own contact moments; and the household-wide views
+ * (`contactmomenten`, `betrokkenheid`) assembled from every loket's contribution.
+ */
+export const wijkteamSubgraph: SubgraphDefinition<typeof tables, WijkteamContext> = {
+  name: 'wijkteam',
+  typeDefs: subgraphTypeDefs('wijkteam'),
+  tables,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  resolvers: { ...scalarResolvers, Huishouden, Casus },
+  createContext: createWijkteamContext,
+  seed: seedWijkteam,
+  isEmpty: tableIsEmpty(tables.casus),
+};

@@ -1,0 +1,21 @@
+/** iWmo productcategorie (iStandaarden WMO022), code to name. */
+export const WMO_PRODUCTCATEGORIE: Record<string, string> = {
+  '01': 'Hulp bij het huishouden',
+  '02': 'Begeleiding',
+  '03': 'Persoonlijke verzorging',
+  '04': 'Kortdurend verblijf',
+  '05': 'Woondiensten',
+  '06': 'Overige ondersteuning gericht op het individu of huishouden/gezin',
+  '07': 'Dagbesteding',
+  '08': 'Vervoerdiensten',
+  '09': 'Overige groepsgerichte ondersteuning',
+  '10': 'Overige maatwerkarrangementen',
+  '11': 'Rolstoelen',
+  '12': 'Vervoervoorzieningen',
+  '13': 'Woonvoorzieningen',
+  '14': 'Overige hulpmiddelen',
+  '15': 'Beschermd wonen',
+  '16': 'Opvang',
+  '17': 'Spoedopvang',
+  '18': 'Overige beschermd wonen en opvang',
+};

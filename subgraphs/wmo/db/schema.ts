@@ -1,0 +1,57 @@
+import { relations } from 'drizzle-orm';
+import { date, index, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
+import { MELDING_STATUSSEN } from '../../demo/types';
+import { contactmomentTable, dossierTable } from '../../kit/loket';
+
+/** The wmo subgraph's own Postgres schema. */
+export const wmo = pgSchema('wmo');
+
+export const dossier = dossierTable(wmo);
+export const contactmoment = contactmomentTable(wmo, () => dossier.id);
+
+/** A report of a need for support (the start of the Wmo process). */
+export const melding = wmo.table(
+  'melding',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    bsn: text('bsn').notNull(),
+    meldingsdatum: date('meldingsdatum', { mode: 'string' }).notNull(),
+    onderwerp: text('onderwerp').notNull(),
+    status: text('status', { enum: MELDING_STATUSSEN }).notNull(),
+  },
+  (t) => [index('melding_dossier_idx').on(t.dossierId)],
+);
+
+/** A maatwerkvoorziening granted by decision, by iWmo productcategorie. */
+export const voorziening = wmo.table(
+  'voorziening',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    bsn: text('bsn').notNull(),
+    productcategorie: text('productcategorie').notNull(),
+    ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
+    einddatum: date('einddatum', { mode: 'string' }),
+  },
+  (t) => [index('voorziening_dossier_idx').on(t.dossierId)],
+);
+
+export const dossierRelations = relations(dossier, ({ many }) => ({
+  contactmomenten: many(contactmoment),
+  meldingen: many(melding),
+  voorzieningen: many(voorziening),
+}));
+export const contactmomentRelations = relations(contactmoment, ({ one }) => ({
+  dossier: one(dossier, { fields: [contactmoment.dossierId], references: [dossier.id] }),
+}));
+export const meldingRelations = relations(melding, ({ one }) => ({
+  dossier: one(dossier, { fields: [melding.dossierId], references: [dossier.id] }),
+}));
+export const voorzieningRelations = relations(voorziening, ({ one }) => ({
+  dossier: one(dossier, { fields: [voorziening.dossierId], references: [dossier.id] }),
+}));

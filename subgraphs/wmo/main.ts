@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/main';
+import { wmoSubgraph } from './server';
+
+await runSubgraph(wmoSubgraph);

@@ -1,0 +1,29 @@
+import { desc, inArray } from 'drizzle-orm';
+import type { Database } from '../kit/database';
+import * as tables from './db/schema';
+
+export type WmoDb = Database<typeof tables>;
+export type WmoPart = 'contactmomenten' | 'meldingen' | 'voorzieningen';
+export type MeldingRow = typeof tables.melding.$inferSelect;
+export type VoorzieningRow = typeof tables.voorziening.$inferSelect;
+export type WmoDossierRecord = typeof tables.dossier.$inferSelect & {
+  contactmomenten?: (typeof tables.contactmoment.$inferSelect)[];
+  meldingen?: MeldingRow[];
+  voorzieningen?: VoorzieningRow[];
+};
+
+/** Reads of the wmo subgraph; each is one SQL statement for any number of households. */
+export function wmoRepository(db: WmoDb) {
+  return {
+    async dossiers(huishoudenIds: readonly string[], parts: ReadonlySet<WmoPart>): Promise<WmoDossierRecord[]> {
+      return await db.query.dossier.findMany({
+        where: inArray(tables.dossier.huishoudenId, [...huishoudenIds]),
+        with: {
+          contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
+          meldingen: parts.has('meldingen') ? { orderBy: [desc(tables.melding.meldingsdatum)] } : undefined,
+          voorzieningen: parts.has('voorzieningen') ? { orderBy: [desc(tables.voorziening.ingangsdatum)] } : undefined,
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { scalarResolvers } from '../kit/scalars';
+import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { subgraphTypeDefs } from '../kit/typedefs';
+import { createWmoContext, type WmoContext } from './context';
+import * as tables from './db/schema';
+import { Huishouden } from './resolvers/Huishouden';
+import { Melding } from './resolvers/Melding';
+import { Voorziening } from './resolvers/Voorziening';
+import { WmoDossier } from './resolvers/WmoDossier';
+import { seedWmo } from './seed';
+
+/** The wmo subgraph: the Wmo-loket's dossiers, meldingen, voorzieningen and contact moments. */
+export const wmoSubgraph: SubgraphDefinition<typeof tables, WmoContext> = {
+  name: 'wmo',
+  typeDefs: subgraphTypeDefs('wmo'),
+  tables,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  resolvers: { ...scalarResolvers, Huishouden, WmoDossier, Melding, Voorziening },
+  createContext: createWmoContext,
+  seed: seedWmo,
+  isEmpty: tableIsEmpty(tables.dossier),
+};

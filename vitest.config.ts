@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests by suffix (house style): `*.test.ts` runs without network or database; `*.integration.test.ts`
+ * uses a real database (PGlite, or the server named by DATABASE_URL); `*.e2e.test.ts` runs the whole
+ * supergraph over real HTTP. `vitest --project unit` runs one kind.
+ */
+const exclude = ['node_modules/**', '.data/**'];
+
+export default defineConfig({
+  test: {
+    env: { APOLLO_TELEMETRY_DISABLED: '1', TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...exclude, '**/*.integration.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['**/*.integration.test.ts'], exclude, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['**/*.e2e.test.ts'], exclude, testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});
