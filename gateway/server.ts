@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { SubgraphName } from '../subgraphs/kit/config';
+import { ErrorCode } from '../subgraphs/kit/errors';
 import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
 import { ServiceStats } from '../subgraphs/kit/stats';
 
@@ -12,6 +14,27 @@ export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.me
 
 export function readSupergraph(): string {
   return readFileSync(SUPERGRAPH_FILE, 'utf8');
+}
+
+/**
+ * A subgraph the gateway cannot reach is named in the error, so a wijkteam member reads "the cjg service
+ * is unavailable" next to the rest of the picture instead of a bare internal error.
+ */
+class LoketDataSource extends RemoteGraphQLDataSource {
+  constructor(private readonly serviceName: string, url: string) {
+    super({ url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw new GraphQLError(`The ${this.serviceName} service is unavailable`, {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.serviceName },
+      });
+    }
+  }
 }
 
 export interface GatewayOptions {
@@ -35,8 +58,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new ServiceStats();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: options.subgraphUrls?.[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new LoketDataSource(name, options.subgraphUrls?.[name as SubgraphName] ?? url ?? ''),
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan?.(queryPlan) : undefined,
   });
   const landingPage = options.development

@@ -269,7 +269,7 @@ describe('generateHuishoudens: loket records', () => {
         if (geslotenOp) closed++;
         expect(geopendOp >= fiveYearsAgo && geopendOp < DEMO_REFERENCE_DATE).toBe(true);
         expect(geslotenOp === null || (geslotenOp > geopendOp && geslotenOp < DEMO_REFERENCE_DATE)).toBe(true);
-        expect(l.dossier.contactpersoon.telefoon).toMatch(/^(06-\d{8}|0\d{3}-\d{6})$/);
+        expect(l.dossier.contactpersoon.telefoon).toMatch(/^0999-\d{6}$/);
         expect(l.contactmomenten.length).toBeGreaterThanOrEqual(1);
         expect(l.contactmomenten.length).toBeLessThanOrEqual(8);
         for (const c of l.contactmomenten) expect(c.tijdstip.slice(0, 10) >= geopendOp && c.tijdstip.slice(0, 10) <= end).toBe(true);

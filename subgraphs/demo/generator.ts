@@ -630,9 +630,12 @@ function medewerker(rng: Rng): Medewerker {
 }
 
 /** A mobile number (06-xxxxxxxx) or a direct line at the gemeentehuis (0548-xxxxxx). */
+/**
+ * A phone number no one can be called on: 0999 is no Dutch area code, and a real 06 or 0548 number could
+ * ring a real person. Synthetic data must not point at anyone, in a BSN or in a phone number.
+ */
 function telefoonnummer(rng: Rng): string {
-  if (rng.chance(0.5)) return `06-${rng.int(1, 5)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
-  return `0548-${rng.int(2, 8)}${String(rng.int(0, 99_999)).padStart(5, '0')}`;
+  return `0999-${String(rng.int(100_000, 999_999))}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

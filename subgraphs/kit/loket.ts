@@ -146,8 +146,9 @@ export function loketHuishoudenResolvers<
     },
     [field]: (h: LoketHuishouden<D>) => h.dossier ?? null,
     [`${field}Contactmomenten`]: async (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
-      const dossier = h.dossier?.contactmomenten ? h.dossier : await ctx.dossiers(['contactmomenten']).load(h.id);
-      return (dossier?.contactmomenten ?? []).map((row) => toContactmoment(row, loket));
+      if (!h.dossier) return []; // no file, no contact moments: nothing to load
+      const rows = h.dossier.contactmomenten ?? (await ctx.dossiers(['contactmomenten']).load(h.id))?.contactmomenten ?? [];
+      return rows.map((row) => toContactmoment(row, loket));
     },
     [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>) => (h.dossier ? toBetrokkenheid(h.dossier, loket) : null),
   };

@@ -1,0 +1,26 @@
+import { aContactmoment, fixtureId } from '../demo/fixtures';
+import type { DemoCasus, DemoPlan, DemoPlanDoel, DemoWijkteam } from '../demo/types';
+
+export function aDoel(overrides: Partial<DemoPlanDoel> = {}): DemoPlanDoel {
+  return { id: fixtureId(), domein: 'FINANCIEN', scoreStart: 2, scoreActueel: 3, omschrijving: 'Schulden in beeld en een budgetplan', ...overrides };
+}
+
+export function aPlan(overrides: Partial<DemoPlan> = {}): DemoPlan {
+  return { id: fixtureId(), vastgesteldOp: '2026-04-01', doelen: [aDoel()], ...overrides };
+}
+
+export function aCasus(overrides: Partial<DemoCasus> = {}): DemoCasus {
+  return {
+    id: fixtureId(),
+    startdatum: '2026-03-15',
+    einddatum: null,
+    regisseur: { naam: 'Sanne Visser', telefoon: '0999-654321' },
+    team: 'Wijkteam Centrum',
+    plan: aPlan(),
+    ...overrides,
+  };
+}
+
+export function aWijkteam(overrides: Partial<DemoWijkteam> = {}): DemoWijkteam {
+  return { casus: aCasus(), contactmomenten: [aContactmoment()], ...overrides };
+}
