@@ -19,10 +19,12 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 const port = z.coerce.number().int().min(0).max(65535);
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-  .optional();
+/** An empty variable (`DATABASE_URL=` in a .env file) means "not set", not "malformed". */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const postgresUrl = z.preprocess(
+  unsetWhenEmpty,
+  z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+);
 
 export class ConfigError extends Error {}
 

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'loketlink-start-'));
+
+interface Started {
+  child: ChildProcess;
+  output: string;
+  gatewayUrl: string;
+  exampleId: string;
+}
+
+/** Runs `npm start` exactly as the README says, on embedded storage in a fresh data directory and free ports. */
+async function npmStart(): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dataDir, DEMO_HOUSEHOLDS: '80', PORT: '0' };
+  for (const name of ['BRP', 'WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM']) env[`${name}_PORT`] = '0';
+  delete env.DATABASE_URL; // this test is about the embedded default
+  const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  return await new Promise<Started>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /LoketLink gateway ready at (\S+)/.exec(output)?.[1];
+      const id = /Example household: (\d{16})/.exec(output)?.[1];
+      if (url && id) {
+        clearTimeout(timer);
+        resolve({ child, output, gatewayUrl: url, exampleId: id });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGTERM'); // the whole group: npm, tsx and node
+  await exited;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+function treeRssBytes(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      total += Number(rss ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
+
+const PICTURE = `query($id: ID!) { huishouden(id: $id) { leden { bsn } betrokkenheid { loket } contactmomenten { loket } wmo { id } cjg { id } werkplein { id } casus { id } } }`;
+
+describe('npm start on a bare machine', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('seeds a demo gemeente on first start and answers the printed example household from all five subgraphs', async () => {
+    const started = await npmStart();
+    try {
+      expect(started.output).toMatch(/brp: seeded a demo gemeente of 80 households/);
+      const response = await fetch(started.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: PICTURE, variables: { id: started.exampleId } }),
+      });
+      const { data, errors } = (await response.json()) as { data: { huishouden: Record<string, unknown[] | object | null> }; errors?: unknown };
+      expect(errors).toBeUndefined();
+      const h = data.huishouden;
+      expect(h.leden).not.toHaveLength(0);
+      expect(h.betrokkenheid).toHaveLength(4);
+      for (const field of ['wmo', 'cjg', 'werkplein', 'casus']) expect(h[field], field).not.toBeNull();
+      // Issue 2: one `npm start` process tree stays under 1.5 GB resident memory.
+      const rss = treeRssBytes(started.child.pid!);
+      console.log(`npm start process tree: ${(rss / 2 ** 20).toFixed(0)} MiB resident`);
+      expect(rss).toBeLessThan(1.5 * 2 ** 30);
+      const landing = await fetch(started.gatewayUrl, { headers: { accept: 'text/html' } });
+      expect(await landing.text()).toMatch(/Apollo/);
+    } finally {
+      await stop(started.child);
+    }
+  });
+
+  it('keeps its data across a restart and does not seed again', async () => {
+    const started = await npmStart();
+    try {
+      expect(started.output).not.toMatch(/seeded/);
+      const response = await fetch(started.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `query($id: ID!) { huishouden(id: $id) { id } }`, variables: { id: started.exampleId } }),
+      });
+      expect(await response.json()).toEqual({ data: { huishouden: { id: started.exampleId } } });
+    } finally {
+      await stop(started.child);
+    }
+  });
+});
