@@ -70,6 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     introspection: options.development ?? false,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
+    stopOnTerminationSignals: false, // see kit/subgraph.ts: our handler stops everything once
   });
   return { server, stats };
 }

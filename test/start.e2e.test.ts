@@ -116,3 +116,34 @@ describe('npm start on a bare machine', () => {
     }
   });
 });
+
+describe('a subgraph as its own process (npm run start:<subgraph>)', () => {
+  it('stops cleanly on SIGTERM, as a container runtime sends it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loketlink-brp-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dir, BRP_PORT: '0', DEMO_HOUSEHOLDS: '5' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/brp/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`brp did not get ready:\n${output}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('brp subgraph ready at')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+      });
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const code = await Promise.race([exit, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000))]);
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -63,13 +63,19 @@ export interface DemoConfig {
   seed: number;
 }
 
-const demoSchema = z.object({
-  DEMO_HOUSEHOLDS: z.coerce.number().int().min(0).default(500),
-  DEMO_SEED: z.coerce.number().int().default(1),
-});
-
+/**
+ * In development an empty store gets a demo gemeente of 500 households; in production nothing, unless
+ * DEMO_HOUSEHOLDS says so: a real gemeente's database must never fill up with invented residents.
+ */
 export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
-  const parsed = parseEnv(demoSchema, env);
+  const production = env.NODE_ENV === 'production';
+  const parsed = parseEnv(
+    z.object({
+      DEMO_HOUSEHOLDS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(production ? 0 : 500)),
+      DEMO_SEED: z.preprocess(unsetWhenEmpty, z.coerce.number().int().default(1)),
+    }),
+    env,
+  );
   return { households: parsed.DEMO_HOUSEHOLDS, seed: parsed.DEMO_SEED };
 }
 

@@ -55,19 +55,36 @@ export async function openDatabase<S extends Record<string, unknown>>(
   };
   if (storage.kind === 'pglite') {
     const db = drizzlePglite({ client: storage.client, schema, logger });
-    await migratePglite(db, migrationConfig);
+    await serialized(storage.client, () => migratePglite(db, migrationConfig));
     return { db, close: async () => {} };
   }
-  // `onnotice` silenced: "schema already exists, skipping" notices from migrations are not news.
+  await migrateUnderLock(storage.url, options.subgraph, migrationConfig);
+  // `onnotice` silenced: "schema already exists, skipping" notices are not news.
   const client = postgres(storage.url, { max: storage.poolMax ?? 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema, logger });
-  try {
-    await migratePostgres(db, migrationConfig);
-  } catch (error) {
-    await client.end();
-    throw error;
-  }
   return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/** Migrations on one embedded database run one at a time: PGlite has no advisory locks to lean on. */
+const pgliteQueues = new WeakMap<PGlite, Promise<unknown>>();
+function serialized<T>(client: PGlite, work: () => Promise<T>): Promise<T> {
+  const run = (pgliteQueues.get(client) ?? Promise.resolve()).catch(() => {}).then(work);
+  pgliteQueues.set(client, run);
+  return run;
+}
+
+/**
+ * Replicas of one subgraph may start at the same moment against one database; a session advisory lock on
+ * a connection of its own lets exactly one of them migrate while the others wait and then find nothing to do.
+ */
+async function migrateUnderLock(url: string, subgraph: SubgraphName, config: Parameters<typeof migratePostgres>[1]) {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(hashtext(${`loketlink:migrate:${subgraph}`}))`;
+    await migratePostgres(drizzlePostgres({ client }), config);
+  } finally {
+    await client.end(); // ending the session releases the lock, also after a failed migration
+  }
 }
 
 /** An embedded Postgres; with a directory it keeps its data there across restarts, without one it is in memory. */

@@ -75,6 +75,9 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     plugins: subgraphPlugins(stats),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
+    // Our own signal handler (kit/main.ts) stops server and database in order; Apollo's would call stop()
+    // a second time, which never settles, and the process would hang until it is killed.
+    stopOnTerminationSignals: false,
   });
   const createContext = () => definition.createContext({ db, clock });
   let started: 'no' | 'standalone' | 'embedded' = 'no';
