@@ -7,6 +7,6 @@ import { createGateway, readSupergraph } from './server';
 disableTelemetry();
 const config = loadGatewayConfig();
 const { server } = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, development: config.development });
+closeOnSignal(() => server.stop()); // before listening: see kit/main.ts
 const { url } = await startStandaloneServer(server, { listen: { port: config.port, host: config.host } });
 console.log(`LoketLink gateway ready at ${url}`);
-closeOnSignal(() => server.stop());

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { MAX_DEMO_HOUSEHOLDS } from '../subgraphs/demo/generator';
 import { disableTelemetry, loadSubgraphConfig, SUBGRAPHS } from '../subgraphs/kit/config';
 import { openDatabase, openPglite, type Storage } from '../subgraphs/kit/database';
 import { seedSubgraph } from '../subgraphs/kit/seed';
@@ -22,7 +23,9 @@ const { values } = parseArgs({
 });
 const households = Number(values.households);
 const seed = Number(values.seed);
-if (!Number.isInteger(households) || households < 1) throw new Error('--households must be a positive whole number');
+if (!Number.isInteger(households) || households < 1 || households > MAX_DEMO_HOUSEHOLDS) {
+  throw new Error(`--households must be a whole number from 1 to ${MAX_DEMO_HOUSEHOLDS} (the synthetic BSN range limits the size)`);
+}
 if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
 
 let shared: PGlite | undefined;

@@ -30,7 +30,14 @@ async function storage(name: SubgraphName): Promise<Storage> {
 const ports = { gateway: gatewayConfig.port } as Record<SubgraphName | 'gateway', number>;
 for (const name of SUBGRAPHS) ports[name] = configs[name]?.port ?? DEFAULT_PORTS[name];
 
-const hub = await startHub({
+// Registered before anything starts: see kit/main.ts.
+let hub: Awaited<ReturnType<typeof startHub>> | undefined;
+closeOnSignal(async () => {
+  await hub?.close();
+  await shared?.close();
+});
+
+hub = await startHub({
   storage,
   ports,
   host: gatewayConfig.host,
@@ -38,11 +45,6 @@ const hub = await startHub({
   development: gatewayConfig.development,
   log: console.log,
 });
-closeOnSignal(async () => {
-  await hub.close();
-  await shared?.close();
-});
-
 const example = findExampleHuishouden({ households: demo.households, seed: demo.seed });
 console.log(`
 LoketLink gateway ready at ${hub.gatewayUrl}

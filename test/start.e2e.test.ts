@@ -123,8 +123,8 @@ describe('a subgraph as its own process (npm run start:<subgraph>)', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dir, BRP_PORT: '0', DEMO_HOUSEHOLDS: '5' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/brp/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
     try {
-      let output = '';
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`brp did not get ready:\n${output}`)), 60_000);
         const onData = (chunk: Buffer) => {
@@ -137,10 +137,11 @@ describe('a subgraph as its own process (npm run start:<subgraph>)', () => {
         child.stdout!.on('data', onData);
         child.stderr!.on('data', onData);
       });
-      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const exit = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`code ${code} signal ${signal}`)));
+      // Signalled the moment it reports ready: the handler must already be in place (it was not, once).
       child.kill('SIGTERM');
-      const code = await Promise.race([exit, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000))]);
-      expect(code).toBe(0);
+      const how = await Promise.race([exit, new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 15_000))]);
+      expect(how, output).toBe('code 0 signal null');
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isValidBsn, TEST_BSN_COUNT } from '../kit/bsn';
-import { DEMO_REFERENCE_DATE, demoGebied, findExampleHuishouden, generateHuishoudens } from './generator';
+import { DEMO_REFERENCE_DATE, demoGebied, findExampleHuishouden, generateHuishoudens, MAX_DEMO_HOUSEHOLDS } from './generator';
 import { KANALEN, MELDING_STATUSSEN, ZRM_DOMEINEN } from './types';
 import type { DemoContactmoment, DemoHuishouden, DemoOptions, DemoPersoon } from './types';
 
@@ -124,14 +124,15 @@ describe('generateHuishoudens: identifiers', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('throws a RangeError instead of reusing BSNs or leaving 999xxxxxx once the range runs out', () => {
-    let count = 0;
-    const run = (): void => {
-      for (const h of generateHuishoudens({ households: 100_000, seed: 3 })) count += h.leden.length;
-    };
-    expect(run).toThrow(RangeError);
-    expect(count).toBeLessThanOrEqual(TEST_BSN_COUNT);
-    expect(count).toBeGreaterThan(TEST_BSN_COUNT - 9); // it stops only when the next household does not fit
+  it('refuses more than MAX_DEMO_HOUSEHOLDS before doing any work, instead of reusing BSNs or leaving 999xxxxxx', () => {
+    expect(() => generateHuishoudens({ households: MAX_DEMO_HOUSEHOLDS + 1, seed: 3 }).next()).toThrow(/at most 40000 households/);
+  });
+
+  it('fits the largest demo gemeente in the test BSN range, with unique BSNs', () => {
+    const bsns = new Set<string>();
+    for (const h of generateHuishoudens({ households: MAX_DEMO_HOUSEHOLDS, seed: 3 })) for (const p of h.leden) bsns.add(p.bsn);
+    expect(bsns.size).toBeLessThanOrEqual(TEST_BSN_COUNT);
+    expect(bsns.size).toBeGreaterThan(MAX_DEMO_HOUSEHOLDS * 2); // ~2.16 residents per household, all distinct
   }, 60_000);
 });
 

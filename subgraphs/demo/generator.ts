@@ -1226,11 +1226,23 @@ function buildHuishouden(key: number, index: number, ref: number, order: readonl
 }
 
 /**
+ * The largest demo gemeente: every resident needs a BSN from the test range 999xxxxxx, which holds 90,909
+ * valid ones; at ~2.16 residents per household 40,000 households stay safely below that for any seed.
+ * (A real BSN must never appear in synthetic data, so the range is a hard limit, not a default.)
+ */
+export const MAX_DEMO_HOUSEHOLDS = 40_000;
+
+/**
  * Yields exactly `opts.households` households. Same options, same output; a shorter run is a prefix of a
- * longer one. Throws a RangeError once the 90,909 test BSNs run out (around 42,000 households).
+ * longer one. Refuses more than MAX_DEMO_HOUSEHOLDS up front, before any work is done.
  */
 export function* generateHuishoudens(opts: DemoOptions): Generator<DemoHuishouden> {
   if (!Number.isInteger(opts.households) || opts.households < 0) throw new RangeError('households must be a non-negative integer');
+  if (opts.households > MAX_DEMO_HOUSEHOLDS) {
+    throw new RangeError(
+      `A demo gemeente has at most ${MAX_DEMO_HOUSEHOLDS} households: the synthetic BSN range 999xxxxxx holds ${TEST_BSN_COUNT} valid BSNs (asked: ${opts.households})`,
+    );
+  }
   if (!Number.isFinite(opts.seed)) throw new RangeError('seed must be a finite number');
   const ref = parseIsoDate(opts.referenceDate ?? DEMO_REFERENCE_DATE);
   const key = seedKey(opts.seed);

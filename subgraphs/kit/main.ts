@@ -28,13 +28,16 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends B
   definition: SubgraphDefinition<S, C>,
 ): Promise<SubgraphService<S, C>> {
   disableTelemetry();
+  // First thing: until a listener exists, SIGTERM's default action kills the process on the spot, even
+  // between "ready" and the next line; a signal during start-up must still close the database cleanly.
+  let service: SubgraphService<S, C> | undefined;
+  closeOnSignal(async () => service?.close());
   const config = loadSubgraphConfig(definition.name);
-  const service = await buildSubgraph(definition, { storage: await storageFor(config) });
+  service = await buildSubgraph(definition, { storage: await storageFor(config) });
   if (await seedIfEmpty(definition, service.db, config.demo)) {
     console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);
   }
   const url = await service.listen(config.port, config.host);
   console.log(`${definition.name} subgraph ready at ${url}`);
-  closeOnSignal(() => service.close());
   return service;
 }
