@@ -1,19 +1,9 @@
-import type DataLoader from 'dataloader';
-import { alignByKey, loaderFamily } from '../kit/loaders';
+import { createLoketContext, type LoketContext } from '../kit/loket';
 import type { Clock } from '../kit/subgraph';
 import { cjgRepository, type CjgDb, type CjgDossierRecord, type CjgPart } from './repository';
 
-export interface CjgContext {
-  clock: Clock;
-  dossiers(parts: Iterable<CjgPart>): DataLoader<string, CjgDossierRecord | undefined>;
-}
+export type CjgContext = LoketContext<CjgDossierRecord, CjgPart>;
 
 export function createCjgContext({ db, clock }: { db: CjgDb; clock: Clock }): CjgContext {
-  const repository = cjgRepository(db);
-  return {
-    clock,
-    dossiers: loaderFamily(async (ids: readonly string[], parts: ReadonlySet<CjgPart>) =>
-      alignByKey(ids, await repository.dossiers(ids, parts), (row) => row.huishoudenId),
-    ),
-  };
+  return createLoketContext(clock, cjgRepository(db).dossiers);
 }

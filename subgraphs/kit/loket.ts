@@ -1,9 +1,24 @@
 import type DataLoader from 'dataloader';
-import { date, index, text, timestamp, uniqueIndex, uuid, type AnyPgColumn, type PgSchema } from 'drizzle-orm/pg-core';
+import { relations } from 'drizzle-orm';
+import {
+  date,
+  index,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+  type PgInsertValue,
+  type PgSchema,
+  type PgTable,
+} from 'drizzle-orm/pg-core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DemoContactmoment, DemoDossier, Loket } from '../demo/types';
 import { KANALEN } from '../demo/types';
+import type { Database } from './database';
+import { alignByKey, loaderFamily } from './loaders';
 import { Selection } from './selection';
+import type { Clock } from './subgraph';
 
 /**
  * What every loket subgraph has in common: a dossier per household it works with, contact moments on that
@@ -25,6 +40,23 @@ export function dossierTable(schema: PgSchema) {
     // One file per household per loket; entity fetches look it up by household.
     (t) => [uniqueIndex('dossier_huishouden_idx').on(t.huishoudenId)],
   );
+}
+
+/** The columns every record on a loket dossier starts with: its id, its dossier, and the resident it concerns. */
+export function dossierRecordColumns(dossierId: () => AnyPgColumn) {
+  return {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(dossierId),
+    bsn: text('bsn').notNull(),
+  };
+}
+
+/** The record side of "a dossier has many records"; drizzle needs it to join the records into a dossier query. */
+export function belongsToDossier(
+  table: PgTable & { dossierId: AnyPgColumn },
+  dossier: PgTable & { id: AnyPgColumn },
+) {
+  return relations(table, ({ one }) => ({ dossier: one(dossier, { fields: [table.dossierId], references: [dossier.id] }) }));
 }
 
 export function contactmomentTable(schema: PgSchema, dossierId: () => AnyPgColumn) {
@@ -117,6 +149,58 @@ export function dossierRow(huishoudenId: string, dossier: DemoDossier): DossierR
 
 export function contactmomentRows(dossierId: string, contactmomenten: readonly DemoContactmoment[]) {
   return contactmomenten.map((c) => ({ ...c, dossierId }));
+}
+
+/** One multi-row insert; nothing at all for no rows (an empty VALUES list is a syntax error). */
+export async function insertAll<S extends Record<string, unknown>, T extends PgTable>(
+  db: Database<S>,
+  table: T,
+  rows: PgInsertValue<T>[],
+): Promise<void> {
+  if (rows.length) await db.insert(table).values(rows);
+}
+
+/** A loket's part of one demo household: its dossier and the records hanging off it. */
+export interface LoketPart {
+  huishoudenId: string;
+  dossier: DemoDossier;
+  contactmomenten: readonly DemoContactmoment[];
+}
+
+/**
+ * Writes the dossiers and contact moments of the households a loket is involved with; the loket then adds
+ * its own records with `recordRows`.
+ */
+export async function seedDossiers<S extends Record<string, unknown>>(
+  db: Database<S>,
+  tables: { dossier: ReturnType<typeof dossierTable>; contactmoment: ReturnType<typeof contactmomentTable> },
+  parts: readonly LoketPart[],
+): Promise<void> {
+  await insertAll(db, tables.dossier, parts.map((p) => dossierRow(p.huishoudenId, p.dossier)));
+  await insertAll(db, tables.contactmoment, parts.flatMap((p) => contactmomentRows(p.dossier.id, p.contactmomenten)));
+}
+
+/** Rows for one kind of record of every involved household, each tied to its household's dossier. */
+export function recordRows<P extends LoketPart, R>(parts: readonly P[], records: (part: P) => readonly R[]) {
+  return parts.flatMap((part) => records(part).map((record) => ({ ...record, dossierId: part.dossier.id })));
+}
+
+/** The per-request context every loket subgraph has: the clock and its batched dossier loader. */
+export interface LoketContext<D, P extends string> {
+  clock: Clock;
+  dossiers(parts: Iterable<P>): DataLoader<string, D | undefined>;
+}
+
+export function createLoketContext<D extends { huishoudenId: string }, P extends string>(
+  clock: Clock,
+  load: (huishoudenIds: readonly string[], parts: ReadonlySet<P>) => Promise<D[]>,
+): LoketContext<D, P> {
+  return {
+    clock,
+    dossiers: loaderFamily(async (ids: readonly string[], parts: ReadonlySet<P>) =>
+      alignByKey(ids, await load(ids, parts), (row) => row.huishoudenId),
+    ),
+  };
 }
 
 /** A loket's view of one household: its dossier (with the relations the fetch asked for), if it has one. */

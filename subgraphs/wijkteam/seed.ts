@@ -1,5 +1,5 @@
 import type { DemoHuishouden, DemoWijkteam } from '../demo/types';
-import { contactmomentRows } from '../kit/loket';
+import { contactmomentRows, insertAll } from '../kit/loket';
 import * as tables from './db/schema';
 import type { WijkteamDb } from './repository';
 
@@ -18,11 +18,7 @@ export async function seedWijkteam(db: WijkteamDb, households: readonly DemoHuis
     })),
   );
   const plannen = involved.flatMap(({ wijkteam: { casus } }) => (casus.plan ? [{ casus, plan: casus.plan }] : []));
-  if (plannen.length) {
-    await db.insert(tables.plan).values(plannen.map(({ casus, plan }) => ({ id: plan.id, casusId: casus.id, vastgesteldOp: plan.vastgesteldOp })));
-    const doelen = plannen.flatMap(({ plan }) => plan.doelen.map((d) => ({ ...d, planId: plan.id })));
-    if (doelen.length) await db.insert(tables.doel).values(doelen);
-  }
-  const contactmomenten = involved.flatMap((h) => contactmomentRows(h.wijkteam.casus.id, h.wijkteam.contactmomenten));
-  if (contactmomenten.length) await db.insert(tables.contactmoment).values(contactmomenten);
+  await insertAll(db, tables.plan, plannen.map(({ casus, plan }) => ({ id: plan.id, casusId: casus.id, vastgesteldOp: plan.vastgesteldOp })));
+  await insertAll(db, tables.doel, plannen.flatMap(({ plan }) => plan.doelen.map((d) => ({ ...d, planId: plan.id }))));
+  await insertAll(db, tables.contactmoment, involved.flatMap((h) => contactmomentRows(h.wijkteam.casus.id, h.wijkteam.contactmomenten)));
 }

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
-import { date, index, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
-import { contactmomentTable, dossierTable } from '../../kit/loket';
+import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The cjg subgraph's own Postgres schema. */
 export const cjg = pgSchema('cjg');
@@ -12,11 +12,7 @@ export const contactmoment = contactmomentTable(cjg, () => dossier.id);
 export const jeugdhulptraject = cjg.table(
   'jeugdhulptraject',
   {
-    id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossier.id),
-    bsn: text('bsn').notNull(),
+    ...dossierRecordColumns(() => dossier.id),
     productcategorie: text('productcategorie').notNull(),
     startdatum: date('startdatum', { mode: 'string' }).notNull(),
     einddatum: date('einddatum', { mode: 'string' }),
@@ -28,9 +24,5 @@ export const dossierRelations = relations(dossier, ({ many }) => ({
   contactmomenten: many(contactmoment),
   jeugdhulptrajecten: many(jeugdhulptraject),
 }));
-export const contactmomentRelations = relations(contactmoment, ({ one }) => ({
-  dossier: one(dossier, { fields: [contactmoment.dossierId], references: [dossier.id] }),
-}));
-export const jeugdhulptrajectRelations = relations(jeugdhulptraject, ({ one }) => ({
-  dossier: one(dossier, { fields: [jeugdhulptraject.dossierId], references: [dossier.id] }),
-}));
+export const contactmomentRelations = belongsToDossier(contactmoment, dossier);
+export const jeugdhulptrajectRelations = belongsToDossier(jeugdhulptraject, dossier);

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
-import { date, index, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
-import { contactmomentTable, dossierTable } from '../../kit/loket';
+import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The werkplein subgraph's own Postgres schema. */
 export const werkplein = pgSchema('werkplein');
@@ -12,11 +12,7 @@ export const contactmoment = contactmomentTable(werkplein, () => dossier.id);
 export const uitkering = werkplein.table(
   'uitkering',
   {
-    id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossier.id),
-    bsn: text('bsn').notNull(),
+    ...dossierRecordColumns(() => dossier.id),
     regeling: text('regeling', { enum: ['PARTICIPATIEWET'] }).notNull(),
     norm: text('norm', { enum: ['ALLEENSTAANDE', 'ALLEENSTAANDE_OUDER', 'GEHUWDEN'] }).notNull(),
     ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
@@ -29,11 +25,7 @@ export const uitkering = werkplein.table(
 export const traject = werkplein.table(
   'traject',
   {
-    id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossier.id),
-    bsn: text('bsn').notNull(),
+    ...dossierRecordColumns(() => dossier.id),
     soort: text('soort', { enum: ['REINTEGRATIE', 'SCHULDHULP'] }).notNull(),
     startdatum: date('startdatum', { mode: 'string' }).notNull(),
     einddatum: date('einddatum', { mode: 'string' }),
@@ -46,12 +38,6 @@ export const dossierRelations = relations(dossier, ({ many }) => ({
   uitkeringen: many(uitkering),
   trajecten: many(traject),
 }));
-export const contactmomentRelations = relations(contactmoment, ({ one }) => ({
-  dossier: one(dossier, { fields: [contactmoment.dossierId], references: [dossier.id] }),
-}));
-export const uitkeringRelations = relations(uitkering, ({ one }) => ({
-  dossier: one(dossier, { fields: [uitkering.dossierId], references: [dossier.id] }),
-}));
-export const trajectRelations = relations(traject, ({ one }) => ({
-  dossier: one(dossier, { fields: [traject.dossierId], references: [dossier.id] }),
-}));
+export const contactmomentRelations = belongsToDossier(contactmoment, dossier);
+export const uitkeringRelations = belongsToDossier(uitkering, dossier);
+export const trajectRelations = belongsToDossier(traject, dossier);

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
-import { date, index, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
 import { MELDING_STATUSSEN } from '../../demo/types';
-import { contactmomentTable, dossierTable } from '../../kit/loket';
+import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The wmo subgraph's own Postgres schema. */
 export const wmo = pgSchema('wmo');
@@ -13,11 +13,7 @@ export const contactmoment = contactmomentTable(wmo, () => dossier.id);
 export const melding = wmo.table(
   'melding',
   {
-    id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossier.id),
-    bsn: text('bsn').notNull(),
+    ...dossierRecordColumns(() => dossier.id),
     meldingsdatum: date('meldingsdatum', { mode: 'string' }).notNull(),
     onderwerp: text('onderwerp').notNull(),
     status: text('status', { enum: MELDING_STATUSSEN }).notNull(),
@@ -29,11 +25,7 @@ export const melding = wmo.table(
 export const voorziening = wmo.table(
   'voorziening',
   {
-    id: uuid('id').primaryKey(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossier.id),
-    bsn: text('bsn').notNull(),
+    ...dossierRecordColumns(() => dossier.id),
     productcategorie: text('productcategorie').notNull(),
     ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
     einddatum: date('einddatum', { mode: 'string' }),
@@ -46,12 +38,6 @@ export const dossierRelations = relations(dossier, ({ many }) => ({
   meldingen: many(melding),
   voorzieningen: many(voorziening),
 }));
-export const contactmomentRelations = relations(contactmoment, ({ one }) => ({
-  dossier: one(dossier, { fields: [contactmoment.dossierId], references: [dossier.id] }),
-}));
-export const meldingRelations = relations(melding, ({ one }) => ({
-  dossier: one(dossier, { fields: [melding.dossierId], references: [dossier.id] }),
-}));
-export const voorzieningRelations = relations(voorziening, ({ one }) => ({
-  dossier: one(dossier, { fields: [voorziening.dossierId], references: [dossier.id] }),
-}));
+export const contactmomentRelations = belongsToDossier(contactmoment, dossier);
+export const meldingRelations = belongsToDossier(melding, dossier);
+export const voorzieningRelations = belongsToDossier(voorziening, dossier);
