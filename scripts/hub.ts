@@ -40,7 +40,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const subgraphUrls = {} as Record<SubgraphName, string>;
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
-    const definition = subgraphDefinitions[name] as unknown as Parameters<typeof buildSubgraph>[0];
+    const definition = subgraphDefinitions[name];
     const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {

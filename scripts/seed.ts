@@ -36,7 +36,7 @@ for (const name of SUBGRAPHS) {
   const storage: Storage = config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl, poolMax: 2 }
     : { kind: 'pglite', client: shared! };
-  const definition = subgraphDefinitions[name] as unknown as Parameters<typeof seedSubgraph>[0];
+  const definition = subgraphDefinitions[name];
   const open = () => openDatabase({ subgraph: name, storage, schema: definition.tables, migrationsFolder: definition.migrationsFolder, stats: new ServiceStats() });
   let opened = await open();
   if (values.reset) {

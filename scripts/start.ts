@@ -6,7 +6,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { loadGatewayConfig } from '../gateway/config';
 import { findExampleHuishouden } from '../subgraphs/demo/generator';
-import { DEFAULT_PORTS, disableTelemetry, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { disableTelemetry, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { openPglite, type Storage } from '../subgraphs/kit/database';
 import { closeOnSignal } from '../subgraphs/kit/main';
 import { startHub } from './hub';
@@ -28,7 +28,7 @@ async function storage(name: SubgraphName): Promise<Storage> {
 }
 
 const ports = { gateway: gatewayConfig.port } as Record<SubgraphName | 'gateway', number>;
-for (const name of SUBGRAPHS) ports[name] = configs[name]?.port ?? DEFAULT_PORTS[name];
+for (const name of SUBGRAPHS) ports[name] = configs[name].port;
 
 // Registered before anything starts: see kit/main.ts.
 let hub: Awaited<ReturnType<typeof startHub>> | undefined;

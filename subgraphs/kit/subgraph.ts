@@ -21,7 +21,6 @@ export const systemClock: Clock = { now: () => new Date() };
  * Resolvers by type name. Looser than Apollo's `GraphQLResolverMap`, whose index signature cannot type
  * `__resolveReference(reference, context, info)`; each resolver file types its own functions instead.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export type Resolvers<C> = Record<string, GraphQLScalarType | Record<string, unknown>>;
 
 /**
