@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -48,4 +48,3 @@ export function subgraphPlugins(stats: ServiceStats): ApolloServerPlugin<BaseCon
   return [...basePlugins(stats), ApolloServerPluginLandingPageDisabled()];
 }
 
-export type { ApolloServer };
