@@ -1,10 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
+import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
+import { bodyDigest, HEADERS, sign } from '../subgraphs/kit/auth/gateway-credential';
+import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
 import type { SubgraphName } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
@@ -16,16 +26,53 @@ export function readSupergraph(): string {
   return readFileSync(SUPERGRAPH_FILE, 'utf8');
 }
 
+/** One client request as the gateway knows it: the verified caller, the stated purpose, its trace id. */
+export interface GatewayContext {
+  actor: Actor;
+  authorization: string;
+  purpose: string;
+  traceId: string;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
 /**
- * A subgraph the gateway cannot reach is named in the error, so a wijkteam member reads "the cjg service
- * is unavailable" next to the rest of the picture instead of a bare internal error.
+ * Every subgraph request carries the caller's token, the purpose and the trace id, signed with the
+ * gateway's credential (kit/auth/gateway-credential.ts). A subgraph the gateway cannot reach is named in
+ * the error, so a wijkteam member reads "the cjg service is unavailable" next to the rest of the picture.
  */
-class LoketDataSource extends RemoteGraphQLDataSource {
-  constructor(private readonly serviceName: string, url: string) {
+class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly gatewaySecret: Uint8Array,
+  ) {
     super({ url });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions) {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Only client operations carry a caller; the gateway's own requests (health checks) have none.
+    if (!('context' in options) || !options.context.authorization) return;
+    const { request, context } = options;
+    const parts = {
+      timestamp: String(Date.now()),
+      traceId: context.traceId,
+      purpose: context.purpose,
+      authorization: context.authorization,
+      body: bodyDigest(request.query, request.variables),
+    };
+    const headers = request.http!.headers;
+    headers.set('authorization', parts.authorization);
+    headers.set(HEADERS.purpose, parts.purpose);
+    headers.set(HEADERS.traceId, parts.traceId);
+    headers.set(HEADERS.timestamp, parts.timestamp);
+    headers.set(HEADERS.signature, sign(this.gatewaySecret, parts));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
       return await super.process(options);
     } catch (error) {
@@ -43,12 +90,27 @@ export interface GatewayOptions {
   development?: boolean;
   /** Called with every query plan the gateway executes (tests count its fetch stages). */
   onQueryPlan?: (plan: QueryPlan) => void;
+  /** Token keys and the gateway's credential; from the environment when not given. */
+  auth?: AuthConfig;
 }
 
 export interface Gateway {
-  server: ApolloServer;
+  server: ApolloServer<GatewayContext>;
   stats: ServiceStats;
+  /** Listens on `port` (0: any free port) and returns the GraphQL URL. */
+  listen(port: number, host?: string): Promise<string>;
 }
+
+/** The trace id goes back to the client too: a support desk can find one request in every log with it. */
+const returnTraceId: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse({ response }) {
+        if (contextValue.traceId) response.http.headers.set(HEADERS.traceId, contextValue.traceId);
+      },
+    };
+  },
+};
 
 /**
  * The gateway on the committed supergraph file: it starts without asking the subgraphs anything, so it
@@ -56,21 +118,41 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new ServiceStats();
+  const auth = options.auth ?? loadAuthConfig();
+  const verifyToken = tokenVerifier(auth);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new LoketDataSource(name, options.subgraphUrls?.[name as SubgraphName] ?? url ?? ''),
+    buildService: ({ name, url }) =>
+      new LoketDataSource(name, options.subgraphUrls?.[name as SubgraphName] ?? url ?? '', auth.gatewaySecret),
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan?.(queryPlan) : undefined,
   });
   const landingPage = options.development
-    ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+    ? ApolloServerPluginLandingPageLocalDefault({
+        // The Sandbox sends these with every operation, its schema polling included: paste a token from
+        // `npm start` or `npm run token` after "Bearer ". No usage data leaves the browser.
+        embed: { runTelemetry: false, initialState: { sharedHeaders: { authorization: 'Bearer ', [HEADERS.purpose]: 'integrale-aanpak' } } },
+      })
     : ApolloServerPluginLandingPageDisabled();
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...basePlugins(stats), landingPage],
+    plugins: [...(basePlugins(stats) as ApolloServerPlugin<GatewayContext>[]), returnTraceId, landingPage],
     introspection: options.development ?? false,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     stopOnTerminationSignals: false, // see kit/subgraph.ts: our handler stops everything once
   });
-  return { server, stats };
+  // Authentication happens here, once per request (401 without a valid token); authorization happens in
+  // each subgraph, which owns its data.
+  const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }): Promise<GatewayContext> => {
+    const authorization = header(req.headers, 'authorization');
+    const actor = await verifyToken(authorization);
+    return { actor, authorization, purpose: header(req.headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
+  };
+  return {
+    server,
+    stats,
+    async listen(port, host = '127.0.0.1') {
+      return (await startStandaloneServer(server, { listen: { port, host }, context })).url;
+    },
+  };
 }

@@ -3,10 +3,10 @@
  * the gateway in front. `npm start` runs it on embedded storage; the end-to-end tests run it on free ports.
  * Production runs the same pieces as separate processes (`npm run start:<subgraph>`, `start:gateway`).
  */
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { DemoOptions } from '../subgraphs/demo/types';
 import { createGateway, readSupergraph, type Gateway } from '../gateway/server';
+import type { AuthConfig } from '../subgraphs/kit/auth/config';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import type { Storage } from '../subgraphs/kit/database';
 import { seedIfEmpty } from '../subgraphs/kit/seed';
@@ -24,6 +24,8 @@ export interface HubOptions {
   development?: boolean;
   onQueryPlan?: (plan: QueryPlan) => void;
   log?: (line: string) => void;
+  /** Token keys and secrets; from the environment when not given. */
+  auth?: AuthConfig;
 }
 
 export interface Hub {
@@ -41,7 +43,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
     const definition = subgraphDefinitions[name];
-    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock });
+    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
       log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);
@@ -53,8 +55,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     subgraphUrls,
     development: options.development,
     onQueryPlan: options.onQueryPlan,
+    auth: options.auth,
   });
-  const { url } = await startStandaloneServer(gateway.server, { listen: { port: options.ports.gateway, host: options.host } });
+  const url = await gateway.listen(options.ports.gateway, options.host);
   return {
     gatewayUrl: url,
     subgraphUrls,

@@ -5,11 +5,15 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { loadGatewayConfig } from '../gateway/config';
-import { findExampleHuishouden } from '../subgraphs/demo/generator';
+import { DEMO_GEMEENTE, findExampleHuishouden } from '../subgraphs/demo/generator';
+import type { DemoHuishouden } from '../subgraphs/demo/types';
+import { loadAuthConfig } from '../subgraphs/kit/auth/config';
+import { ROLLEN } from '../subgraphs/kit/auth/roles';
 import { disableTelemetry, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { openPglite, type Storage } from '../subgraphs/kit/database';
 import { closeOnSignal } from '../subgraphs/kit/main';
 import { startHub } from './hub';
+import { developmentToken } from './token';
 
 disableTelemetry();
 const demo = loadDemoConfig();
@@ -48,8 +52,33 @@ hub = await startHub({
 const example = findExampleHuishouden({ households: demo.households, seed: demo.seed });
 console.log(`
 LoketLink gateway ready at ${hub.gatewayUrl}
-Example household: ${example?.id ?? '(none: DEMO_HOUSEHOLDS is too small)'}
+Example household: ${example?.id ?? '(none: DEMO_HOUSEHOLDS is too small)'}`);
+if (gatewayConfig.development) console.log(await developmentTokens(hub.gatewayUrl, example));
 
-  curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\
-    -d '{"query":"{ huishouden(id: \\"${example?.id ?? ''}\\") { adres { adresregel1 } leden { naam { volledigeNaam } } betrokkenheid { loket status } } }"}'
-`);
+/**
+ * One ready-made token per role, valid for 8 hours. The wijkteam member is the regisseur of the example
+ * household's casus, whose Grondslag covers WMO and CJG but not WERKPLEIN; the resident is its oldest member.
+ */
+async function developmentTokens(url: string, example: DemoHuishouden | undefined): Promise<string> {
+  const auth = loadAuthConfig();
+  const gemeenten = [DEMO_GEMEENTE.code];
+  const regisseur = example?.wijkteam?.casus.regisseur;
+  const lines = ['', 'Development tokens (8 hours), each with the X-Doel to send:'];
+  let wijkteamToken = '';
+  for (const rol of ROLLEN) {
+    const persoon = rol === 'wijkteam-medewerker' && regisseur ? { sub: regisseur.sub, naam: regisseur.naam } : {};
+    const bsn = rol === 'inwoner' ? example?.leden[0]?.bsn : undefined;
+    if (rol === 'inwoner' && !bsn) continue;
+    const { token, doel } = await developmentToken(auth, { rol, gemeenten, bsn, ...persoon });
+    if (rol === 'wijkteam-medewerker') wijkteamToken = token;
+    lines.push(`  ${rol}  X-Doel: ${doel}${persoon.naam ? `  (${persoon.naam}, regisseur of the example casus)` : ''}${bsn ? `  (BSN ${bsn})` : ''}`, `    ${token}`);
+  }
+  lines.push(
+    '',
+    `  curl -s ${url} -H 'content-type: application/json' \\`,
+    `    -H 'authorization: Bearer ${wijkteamToken}' -H 'x-doel: integrale-aanpak' \\`,
+    `    -d '{"query":"{ huishouden(id: \\"${example?.id ?? ''}\\") { adres { adresregel1 } leden { naam { volledigeNaam } } betrokkenheid { loket status } } }"}'`,
+    '',
+  );
+  return lines.join('\n');
+}

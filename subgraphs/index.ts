@@ -1,4 +1,4 @@
-import type { BaseContext } from '@apollo/server';
+import type { GuardedContext } from './kit/auth/request';
 import { brpSubgraph } from './brp/server';
 import { cjgSubgraph } from './cjg/server';
 import type { SubgraphName } from './kit/config';
@@ -8,7 +8,7 @@ import { wijkteamSubgraph } from './wijkteam/server';
 import { wmoSubgraph } from './wmo/server';
 
 /** A definition whose tables and context types are its own business; callers only build and seed it. */
-export type AnySubgraphDefinition = SubgraphDefinition<Record<string, unknown>, BaseContext>;
+export type AnySubgraphDefinition = SubgraphDefinition<Record<string, unknown>, GuardedContext>;
 
 const definitions = {
   brp: brpSubgraph,

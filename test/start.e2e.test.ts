@@ -13,6 +13,8 @@ interface Started {
   output: string;
   gatewayUrl: string;
   exampleId: string;
+  /** The headers for the wijkteam member's printed token (the regisseur of the example casus). */
+  headers: Record<string, string>;
 }
 
 /** Runs `npm start` exactly as the README says, on embedded storage in a fresh data directory and free ports. */
@@ -28,9 +30,11 @@ async function npmStart(): Promise<Started> {
       output += chunk.toString();
       const url = /LoketLink gateway ready at (\S+)/.exec(output)?.[1];
       const id = /Example household: (\d{16})/.exec(output)?.[1];
-      if (url && id) {
+      const token = /wijkteam-medewerker {2}X-Doel: (\S+).*\n {4}(\S+)\n/.exec(output);
+      if (url && id && token) {
         clearTimeout(timer);
-        resolve({ child, output, gatewayUrl: url, exampleId: id });
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${token[2]}`, 'x-doel': token[1]! };
+        resolve({ child, output, gatewayUrl: url, exampleId: id, headers });
       }
     };
     child.stdout!.on('data', onData);
@@ -81,15 +85,24 @@ describe('npm start on a bare machine', () => {
       expect(started.output).toMatch(/brp: seeded a demo gemeente of 80 households/);
       const response = await fetch(started.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: started.headers,
         body: JSON.stringify({ query: PICTURE, variables: { id: started.exampleId } }),
       });
-      const { data, errors } = (await response.json()) as { data: { huishouden: Record<string, unknown[] | object | null> }; errors?: unknown };
-      expect(errors).toBeUndefined();
+      const { data, errors } = (await response.json()) as {
+        data: { huishouden: Record<string, unknown[] | object | null> };
+        errors?: { path: string[]; extensions: { code: string } }[];
+      };
       const h = data.huishouden;
       expect(h.leden).not.toHaveLength(0);
       expect(h.betrokkenheid).toHaveLength(4);
-      for (const field of ['wmo', 'cjg', 'werkplein', 'casus']) expect(h[field], field).not.toBeNull();
+      // The printed wijkteam token is the example casus' regisseur; its Grondslag covers WMO and CJG only.
+      for (const field of ['wmo', 'cjg', 'casus']) expect(h[field], field).not.toBeNull();
+      expect(h.werkplein).toBeNull();
+      expect(errors).toEqual([
+        expect.objectContaining({ path: ['huishouden', 'werkplein'], extensions: expect.objectContaining({ code: 'GRONDSLAG_REQUIRED' }) }),
+      ]);
+      const anonymous = await fetch(started.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PICTURE }) });
+      expect(anonymous.status).toBe(401);
       // Issue 2: one `npm start` process tree stays under 1.5 GB resident memory.
       const rss = treeRssBytes(started.child.pid!);
       console.log(`npm start process tree: ${(rss / 2 ** 20).toFixed(0)} MiB resident`);
@@ -107,7 +120,7 @@ describe('npm start on a bare machine', () => {
       expect(started.output).not.toMatch(/seeded/);
       const response = await fetch(started.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: started.headers,
         body: JSON.stringify({ query: `query($id: ID!) { huishouden(id: $id) { id } }`, variables: { id: started.exampleId } }),
       });
       expect(await response.json()).toEqual({ data: { huishouden: { id: started.exampleId } } });

@@ -14,7 +14,7 @@ const derde = aHuishouden();
 describe('brp subgraph', () => {
   let brp: TestSubgraph<typeof tables, BrpContext>;
   beforeAll(async () => {
-    brp = await startTestSubgraph(brpSubgraph, [gezin, alleen, derde]);
+    brp = await startTestSubgraph(brpSubgraph, [gezin, alleen, derde], { rol: 'kcc-medewerker' });
   });
   afterAll(() => brp?.close());
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -8,20 +8,16 @@ export type WijkRow = typeof tables.wijk.$inferSelect;
 export type HuishoudenRecord = typeof tables.huishouden.$inferSelect & {
   wijk: WijkRow;
   buurt: typeof tables.buurt.$inferSelect;
-  /** Present when the fetch asked for the members. */
-  leden?: PersoonRow[];
+  /** Always loaded: the members are the data subjects of every household read (access check, log). */
+  leden: PersoonRow[];
 };
 export type PersoonRecord = PersoonRow & { huishouden?: HuishoudenRecord };
 
-/** Relations a household fetch may need besides its own row. */
-export type HuishoudenPart = 'leden';
 /** Relations a person fetch may need besides its own row. */
-export type PersoonPart = 'huishouden' | 'huishouden.leden';
+export type PersoonPart = 'huishouden';
 
-const oldestFirst = { orderBy: [asc(tables.persoon.geboortedatum), asc(tables.persoon.bsn)] };
-
-function huishoudenWith(leden: boolean) {
-  return { wijk: true, buurt: true, leden: leden ? oldestFirst : undefined } as const;
+function huishoudenRelations() {
+  return { wijk: true as const, buurt: true as const, leden: { orderBy: [asc(tables.persoon.geboortedatum), asc(tables.persoon.bsn)] } };
 }
 
 /**
@@ -30,40 +26,44 @@ function huishoudenWith(leden: boolean) {
  */
 export function brpRepository(db: BrpDb) {
   return {
-    async huishoudens(ids: readonly string[], parts: ReadonlySet<HuishoudenPart>): Promise<HuishoudenRecord[]> {
-      return await db.query.huishouden.findMany({
-        where: inArray(tables.huishouden.id, [...ids]),
-        with: huishoudenWith(parts.has('leden')),
-      });
+    async huishoudens(ids: readonly string[]): Promise<HuishoudenRecord[]> {
+      return await db.query.huishouden.findMany({ where: inArray(tables.huishouden.id, [...ids]), with: huishoudenRelations() });
     },
 
     async personen(bsns: readonly string[], parts: ReadonlySet<PersoonPart>): Promise<PersoonRecord[]> {
-      const withHuishouden = parts.has('huishouden') || parts.has('huishouden.leden');
       return await db.query.persoon.findMany({
         where: inArray(tables.persoon.bsn, [...bsns]),
-        with: withHuishouden ? { huishouden: { with: huishoudenWith(parts.has('huishouden.leden')) } } : undefined,
+        with: parts.has('huishouden') ? { huishouden: { with: huishoudenRelations() } } : undefined,
       });
     },
 
     /** One page in id order, with one row more than asked so the caller knows whether a next page exists. */
-    async huishoudenPage(filter: { wijk?: string; after?: string; limit: number }, parts: ReadonlySet<HuishoudenPart>) {
+    async huishoudenPage(filter: PageFilter & { after?: string; limit: number }) {
       return await db.query.huishouden.findMany({
         where: and(...pageConditions(filter)),
-        with: huishoudenWith(parts.has('leden')),
+        with: huishoudenRelations(),
         orderBy: [asc(tables.huishouden.id)],
         limit: filter.limit + 1,
       });
     },
 
-    async countHuishoudens(wijk: string | undefined): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(tables.huishouden).where(and(...pageConditions({ wijk })));
+    async countHuishoudens(filter: PageFilter): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(tables.huishouden).where(and(...pageConditions(filter)));
       return row?.n ?? 0;
     },
   };
 }
 
-function pageConditions(filter: { wijk?: string; after?: string }): SQL[] {
-  const conditions: SQL[] = [];
+/** Which households a page may hold: those of the caller's gemeenten, optionally of one wijk. */
+interface PageFilter {
+  gemeenten: readonly string[];
+  wijk?: string;
+}
+
+function pageConditions(filter: PageFilter & { after?: string }): SQL[] {
+  const gemeenten = filter.gemeenten.length ? sql.join(filter.gemeenten.map((g) => sql`${g}`), sql`, `) : sql`null`;
+  // Written out: drizzle's relational queries would alias the subquery's columns to the outer table.
+  const conditions: SQL[] = [sql`${tables.huishouden.wijkCode} in (select w.code from brp.wijk w where w.gemeente_code in (${gemeenten}))`];
   if (filter.wijk) conditions.push(eq(tables.huishouden.wijkCode, filter.wijk));
   if (filter.after) conditions.push(gt(tables.huishouden.id, filter.after));
   return conditions;

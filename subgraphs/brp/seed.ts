@@ -30,5 +30,5 @@ export async function seedBrp(db: BrpDb, households: readonly DemoHuishouden[]):
       buurtCode: h.buurtCode,
     })),
   );
-  await db.insert(tables.persoon).values(households.flatMap((h) => h.leden.map((p) => ({ ...p, huishoudenId: h.id }))));
+  await db.insert(tables.persoon).values(households.flatMap((h) => h.leden.map((p) => ({ ...p, huishoudenId: h.id, gemeenteVanInschrijving: h.gemeenteCode }))));
 }

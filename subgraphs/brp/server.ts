@@ -7,6 +7,7 @@ import * as tables from './db/schema';
 import { Huishouden } from './resolvers/Huishouden';
 import { Persoon } from './resolvers/Persoon';
 import { Query } from './resolvers/Query';
+import { Verwerkingslog } from './resolvers/Verwerkingslog';
 import { seedBrp } from './seed';
 
 /** The brp subgraph: persons and households, the entities every loket extends. */
@@ -14,8 +15,9 @@ export const brpSubgraph: SubgraphDefinition<typeof tables, BrpContext> = {
   name: 'brp',
   typeDefs: subgraphTypeDefs('brp'),
   tables,
+  verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Query, Huishouden, Persoon },
+  resolvers: { ...scalarResolvers, Query, Huishouden, Persoon, Verwerkingslog },
   createContext: createBrpContext,
   seed: seedBrp,
   isEmpty: tableIsEmpty(tables.huishouden),

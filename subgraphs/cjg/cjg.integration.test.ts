@@ -21,7 +21,7 @@ const zonder = aHuishouden();
 describe('cjg subgraph', () => {
   let cjg: TestSubgraph<typeof tables, CjgContext>;
   beforeAll(async () => {
-    cjg = await startTestSubgraph(cjgSubgraph, [gezin, zonder]);
+    cjg = await startTestSubgraph(cjgSubgraph, [gezin, zonder], { rol: 'cjg-medewerker' });
   });
   afterAll(() => cjg?.close());
 

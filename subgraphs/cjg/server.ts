@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { verwerkingslogResolvers } from '../kit/auth/logboek';
 import { scalarResolvers } from '../kit/scalars';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
@@ -14,8 +15,9 @@ export const cjgSubgraph: SubgraphDefinition<typeof tables, CjgContext> = {
   name: 'cjg',
   typeDefs: subgraphTypeDefs('cjg'),
   tables,
+  verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Huishouden, CjgDossier, Jeugdhulptraject },
+  resolvers: { ...scalarResolvers, Huishouden, CjgDossier, Jeugdhulptraject, Verwerkingslog: verwerkingslogResolvers('cjg') },
   createContext: createCjgContext,
   seed: seedCjg,
   isEmpty: tableIsEmpty(tables.dossier),

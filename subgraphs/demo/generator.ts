@@ -14,6 +14,9 @@ import { testBsn, TEST_BSN_COUNT } from '../kit/bsn';
 import type {
   Bijstandsnorm,
   DemoCasus,
+  DemoCasusLid,
+  DemoGrondslag,
+  DemoMedewerker,
   DemoCjg,
   DemoContactmoment,
   DemoContactpersoon,
@@ -42,7 +45,8 @@ import type {
 
 export const DEMO_REFERENCE_DATE = '2026-11-01';
 
-const GEMEENTE = { code: 'GM9999', naam: 'Lindeveen', nummer: '9999' } as const;
+/** The demo gemeente: GM9999 is a code CBS does not use, so it can never be a real gemeente. */
+export const DEMO_GEMEENTE = { code: 'GM9999', naam: 'Lindeveen', nummer: '9999' } as const;
 
 /**
  * Household index that is always a multi-problem family (Wmo + CJG + Werkplein + Wijkteam), so the README
@@ -156,8 +160,8 @@ class IdSource {
 
   constructor(
     private readonly rng: Rng,
-    private readonly key: number,
-    private readonly index: number,
+    readonly key: number,
+    readonly index: number,
   ) {}
 
   next(): string {
@@ -479,16 +483,16 @@ function twoDigits(n: number): string {
 
 function buildGebied(): Gebied {
   const rng = new Rng(0x11deeb, 0, 1); // fixed: the town's layout does not depend on the seed
-  const demo: DemoGebied = { gemeente: { code: GEMEENTE.code, naam: GEMEENTE.naam }, wijken: [], buurten: [] };
+  const demo: DemoGebied = { gemeente: { code: DEMO_GEMEENTE.code, naam: DEMO_GEMEENTE.naam }, wijken: [], buurten: [] };
   const straten: Straat[] = [];
   const namenPerWoonplaats = new Map<string, Set<string>>();
   WIJKEN.forEach((wijk, w) => {
-    const wijkCode = `WK${GEMEENTE.nummer}${twoDigits(w + 1)}`;
-    demo.wijken.push({ code: wijkCode, naam: wijk.naam, gemeenteCode: GEMEENTE.code });
+    const wijkCode = `WK${DEMO_GEMEENTE.nummer}${twoDigits(w + 1)}`;
+    demo.wijken.push({ code: wijkCode, naam: wijk.naam, gemeenteCode: DEMO_GEMEENTE.code });
     const taken = namenPerWoonplaats.get(wijk.woonplaats) ?? new Set<string>();
     namenPerWoonplaats.set(wijk.woonplaats, taken);
     wijk.buurten.forEach((buurt, b) => {
-      const buurtCode = `BU${GEMEENTE.nummer}${twoDigits(w + 1)}${twoDigits(b + 1)}`;
+      const buurtCode = `BU${DEMO_GEMEENTE.nummer}${twoDigits(w + 1)}${twoDigits(b + 1)}`;
       demo.buurten.push({ code: buurtCode, naam: buurt.naam, wijkCode });
       const cijfers = 8620 + w * 5 + b;
       const letters = postcodeLetterPairs(rng);
@@ -610,7 +614,7 @@ interface Roster {
   WMO: Medewerker[];
   CJG: Medewerker[];
   WERKPLEIN: Medewerker[];
-  wijkteams: Medewerker[][];
+  wijkteams: DemoMedewerker[][];
 }
 
 let roster: Roster | undefined;
@@ -619,7 +623,10 @@ function getRoster(): Roster {
   if (roster) return roster;
   const rng = new Rng(0x5ea77, 0, 3);
   const team = (n: number): Medewerker[] => Array.from({ length: n }, () => medewerker(rng));
-  roster = { WMO: team(9), CJG: team(8), WERKPLEIN: team(11), wijkteams: WIJKEN.map(() => team(4)) };
+  // Wijkteam members also get a token subject: casus membership decides what they may see of other lokets.
+  const wijkteam = (wijk: number): DemoMedewerker[] =>
+    team(4).map((m, i) => ({ ...m, sub: `wijkteam-${twoDigits(wijk + 1)}-${i + 1}` }));
+  roster = { WMO: team(9), CJG: team(8), WERKPLEIN: team(11), wijkteams: WIJKEN.map((_, wijk) => wijkteam(wijk)) };
   return roster;
 }
 
@@ -1147,12 +1154,47 @@ function buildWijkteam(ctx: Ctx, flags: Flags, opened: number[]): DemoWijkteam {
   const start = rng.int(earliest, ref - 1);
   const eind = ref - 1 - start >= 150 && rng.chance(0.2) ? rng.int(start + 120, ref - 1) : null;
   const periode: Periode = { start, end: eind ?? ref - 1, closed: eind !== null };
-  const regisseur = { ...rng.pick(getRoster().wijkteams[ctx.wijkIndex]!) };
+  const roster = getRoster().wijkteams[ctx.wijkIndex]!;
+  const regisseur = { ...rng.pick(roster) };
   const casus: DemoCasus = {
     id: ctx.ids.next(), startdatum: isoDate(start), einddatum: eind === null ? null : isoDate(eind), regisseur,
     team: `Wijkteam ${WIJKEN[ctx.wijkIndex]!.naam}`, plan: rng.chance(0.88) ? plan(ctx, flags, periode) : null,
+    ...casusToegang(ctx, flags, regisseur, roster, start),
   };
   return { casus, contactmomenten: contactmomenten(ctx, 'WIJKTEAM', periode, ctx.members, regisseur.naam) };
+}
+
+/**
+ * Who works on the casus (the regisseur and one colleague) and the legal bases it registered: about 70% of
+ * casussen have one, for the other lokets involved. The example household's basis covers WMO and CJG but
+ * not WERKPLEIN, so the demo shows both a record that opens and one that asks for a Grondslag. Drawn from
+ * a stream of its own, so the rest of the gemeente is the same as without it.
+ */
+function casusToegang(ctx: Ctx, flags: Flags, regisseur: DemoMedewerker, roster: readonly DemoMedewerker[], start: number) {
+  const rng = new Rng(ctx.ids.key, ctx.ids.index, 7);
+  const collega = roster[(roster.findIndex((m) => m.sub === regisseur.sub) + 1) % roster.length]!;
+  const leden: DemoCasusLid[] = [
+    { sub: regisseur.sub, naam: regisseur.naam, rol: 'REGISSEUR' },
+    { sub: collega.sub, naam: collega.naam, rol: 'TEAMLID' },
+  ];
+  const involved = (['WMO', 'CJG', 'WERKPLEIN'] as const).filter((loket) => flags[loket.toLowerCase() as 'wmo' | 'cjg' | 'werkplein']);
+  const forced = ctx.ids.index === EXAMPLE_INDEX;
+  if (involved.length === 0 || (!forced && !rng.chance(0.7))) return { leden, grondslagen: [] };
+  const toestemming = !forced && rng.chance(0.5);
+  const geldigVan = start + rng.int(0, 14);
+  const grondslag: DemoGrondslag = {
+    id: new IdSource(rng, ctx.ids.key ^ 0x6a09e667, ctx.ids.index).next(),
+    soort: toestemming ? 'TOESTEMMING' : 'INTEGRALE_AANPAK',
+    domeinen: forced ? ['WMO', 'CJG'] : [...involved],
+    geldigVan: isoDate(geldigVan),
+    // Integrated approach is granted for a period, reviewed and extended; the demo's still runs.
+    geldigTot: toestemming ? null : isoDate(ctx.ref + rng.int(30, 300)),
+    toelichting: toestemming
+      ? 'Het huishouden geeft toestemming om gegevens van de betrokken loketten te delen met het wijkteam.'
+      : 'Meervoudige problematiek: integrale aanpak nodig om escalatie te voorkomen.',
+    vastgelegdDoor: regisseur.naam,
+  };
+  return { leden, grondslagen: [grondslag] };
 }
 
 /** Set 2-8 weeks into the casus, with 2-5 goals on distinct ZRM domains that mostly improved since. */
@@ -1191,7 +1233,7 @@ function bsnAllocator(key: number): (counter: number) => string {
 }
 
 function huishoudenId(index: number): string {
-  return `${GEMEENTE.nummer}01${String(index + 1).padStart(10, '0')}`;
+  return `${DEMO_GEMEENTE.nummer}01${String(index + 1).padStart(10, '0')}`;
 }
 
 function buildHuishouden(key: number, index: number, ref: number, order: readonly number[], bsnAt: (i: number) => string): DemoHuishouden {
@@ -1214,8 +1256,8 @@ function buildHuishouden(key: number, index: number, ref: number, order: readonl
     huisnummertoevoeging: adres.huisnummertoevoeging,
     postcode: adres.straat.postcode,
     woonplaats: adres.straat.woonplaats,
-    gemeenteCode: GEMEENTE.code,
-    wijkCode: `WK${GEMEENTE.nummer}${twoDigits(adres.straat.wijkIndex + 1)}`,
+    gemeenteCode: DEMO_GEMEENTE.code,
+    wijkCode: `WK${DEMO_GEMEENTE.nummer}${twoDigits(adres.straat.wijkIndex + 1)}`,
     buurtCode: adres.straat.buurtCode,
     leden: members.map((m) => m.persoon),
     wmo,

@@ -160,12 +160,37 @@ export interface DemoPlan {
   doelen: DemoPlanDoel[];
 }
 
+/** A wijkteam member as the identity provider knows them: `sub` is the token subject. */
+export interface DemoMedewerker extends DemoContactpersoon {
+  sub: string;
+}
+
+export interface DemoCasusLid {
+  sub: string;
+  naam: string;
+  rol: 'REGISSEUR' | 'TEAMLID';
+}
+
+/** A registered legal basis for sharing other lokets' records with the casus. */
+export interface DemoGrondslag {
+  id: string;
+  soort: 'TOESTEMMING' | 'INTEGRALE_AANPAK';
+  domeinen: Loket[];
+  geldigVan: string;
+  geldigTot: string | null;
+  toelichting: string;
+  vastgelegdDoor: string;
+}
+
 export interface DemoCasus {
   id: string;
   startdatum: string;
   einddatum: string | null;
-  regisseur: DemoContactpersoon;
+  regisseur: DemoMedewerker;
   team: string;
+  /** The regisseur and the team members who work on the casus (and so may see what a Grondslag covers). */
+  leden: DemoCasusLid[];
+  grondslagen: DemoGrondslag[];
   plan: DemoPlan | null;
 }
 

@@ -11,6 +11,9 @@ import postgres from 'postgres';
 import type { SubgraphName } from './config';
 import type { ServiceStats } from './stats';
 
+/** How drizzle writes an insert into a subgraph's processing log (kit/auth/log.ts). */
+const PROCESSING_LOG_INSERT = /^insert into "\w+"\."verwerking"/;
+
 /**
  * Where a subgraph keeps its data: an embedded PGlite (the default, shared by the subgraphs that one
  * process hosts, each in its own Postgres schema) or a Postgres server reached with the `postgres` driver.
@@ -47,7 +50,9 @@ export async function openDatabase<S extends Record<string, unknown>>(
   options: OpenDatabaseOptions<S>,
 ): Promise<OpenedDatabase<S>> {
   const { storage, schema, stats } = options;
-  const logger: Logger = { logQuery: () => void stats.statements++ };
+  const logger: Logger = {
+    logQuery: (query) => void (PROCESSING_LOG_INSERT.test(query) ? stats.logInserts++ : stats.statements++),
+  };
   const migrationConfig = {
     migrationsFolder: options.migrationsFolder,
     migrationsSchema: 'drizzle',

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
 
 /**
  * The error codes a client can rely on (`extensions.code`). Apollo's own codes (`GRAPHQL_VALIDATION_FAILED`,
@@ -10,6 +11,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   GRONDSLAG_REQUIRED: 'GRONDSLAG_REQUIRED',
+  /** An update named a version that is no longer current: someone else changed it first; reload and retry. */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
   /** The gateway could not reach a subgraph; `extensions.service` names it. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -18,4 +21,17 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+/** Validates a mutation input; the first problem becomes BAD_USER_INPUT naming the field. */
+export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.join('.');
+  throw badUserInput(`${field ? `"${field}": ` : ''}${issue.message}`, field || undefined);
 }

@@ -13,8 +13,10 @@ import {
   type PgTable,
 } from 'drizzle-orm/pg-core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DemoContactmoment, DemoDossier, Loket } from '../demo/types';
+import type { DemoContactmoment, DemoDossier, DemoHuishouden, Loket } from '../demo/types';
 import { KANALEN } from '../demo/types';
+import type { AccessControl, AccessRequest, CasusToegang } from './auth/access';
+import type { GuardedContext } from './auth/request';
 import type { Database } from './database';
 import { alignByKey, loaderFamily } from './loaders';
 import { Selection } from './selection';
@@ -32,6 +34,7 @@ export function dossierTable(schema: PgSchema) {
     {
       id: uuid('id').primaryKey(),
       huishoudenId: text('huishouden_id').notNull(),
+      ...dossierAccessColumns(),
       geopendOp: date('geopend_op', { mode: 'string' }).notNull(),
       geslotenOp: date('gesloten_op', { mode: 'string' }),
       contactpersoonNaam: text('contactpersoon_naam').notNull(),
@@ -40,6 +43,17 @@ export function dossierTable(schema: PgSchema) {
     // One file per household per loket; entity fetches look it up by household.
     (t) => [uniqueIndex('dossier_huishouden_idx').on(t.huishoudenId)],
   );
+}
+
+/**
+ * What access decisions and the processing log need of every file on a household, in the same row: the
+ * gemeente it belongs to (a Werkplein may serve several) and the BSNs of the residents it is about.
+ */
+export function dossierAccessColumns() {
+  return {
+    gemeenteCode: text('gemeente_code').notNull(),
+    clienten: text('clienten').array().notNull(),
+  };
 }
 
 /** The columns every record on a loket dossier starts with: its id, its dossier, and the resident it concerns. */
@@ -79,6 +93,8 @@ export function contactmomentTable(schema: PgSchema, dossierId: () => AnyPgColum
 export interface DossierRow {
   id: string;
   huishoudenId: string;
+  gemeenteCode: string;
+  clienten: string[];
   geopendOp: string;
   geslotenOp: string | null;
   contactpersoonNaam: string;
@@ -103,18 +119,26 @@ export interface ContactmomentValue {
   onderwerp: string | null;
   notitie: string | null;
   medewerker: string | null;
+  /** Why the content is withheld (an error code), or null. */
+  afgeschermd: string | null;
 }
 
-export function toContactmoment(row: ContactmomentRow, loket: Loket): ContactmomentValue {
+/**
+ * A contact moment as GraphQL value. With `afgeschermd` (the refusal's error code) only the SIGNAAL part
+ * is there: subject, notes and employee are null, and the code says why.
+ */
+export function toContactmoment(row: ContactmomentRow, loket: Loket, afgeschermd: string | null = null): ContactmomentValue {
+  const inhoud = afgeschermd === null;
   return {
     id: row.id,
     // Drivers disagree on the text form of timestamptz (json vs. wire); one ISO form for everyone.
     tijdstip: new Date(row.tijdstip).toISOString(),
     loket,
     kanaal: row.kanaal,
-    onderwerp: row.onderwerp,
-    notitie: row.notitie,
-    medewerker: row.medewerker,
+    onderwerp: inhoud ? row.onderwerp : null,
+    notitie: inhoud ? row.notitie : null,
+    medewerker: inhoud ? row.medewerker : null,
+    afgeschermd,
   };
 }
 
@@ -136,10 +160,13 @@ export function looptijdStatus(start: string, eind: string | null, today: string
   return eind !== null && eind < today ? 'BEEINDIGD' : 'ACTIEF';
 }
 
-export function dossierRow(huishoudenId: string, dossier: DemoDossier): DossierRow {
+export function dossierRow(part: LoketPart): DossierRow {
+  const { dossier } = part;
   return {
     id: dossier.id,
-    huishoudenId,
+    huishoudenId: part.huishoudenId,
+    gemeenteCode: part.gemeenteCode,
+    clienten: [...part.clienten],
     geopendOp: dossier.geopendOp,
     geslotenOp: dossier.geslotenOp,
     contactpersoonNaam: dossier.contactpersoon.naam,
@@ -163,8 +190,31 @@ export async function insertAll<S extends Record<string, unknown>, T extends PgT
 /** A loket's part of one demo household: its dossier and the records hanging off it. */
 export interface LoketPart {
   huishoudenId: string;
+  gemeenteCode: string;
+  /** The residents the file is about: everyone named in its records, else the whole household. */
+  clienten: readonly string[];
   dossier: DemoDossier;
   contactmomenten: readonly DemoContactmoment[];
+}
+
+/** The parts of `households` that `pick` finds a loket's file in, with household, gemeente and clients. */
+export function loketParts<P extends { dossier: DemoDossier; contactmomenten: readonly DemoContactmoment[] }>(
+  households: readonly DemoHuishouden[],
+  pick: (h: DemoHuishouden) => P | null,
+): (P & LoketPart)[] {
+  return households.flatMap((h) => {
+    const part = pick(h);
+    return part ? [{ ...part, huishoudenId: h.id, gemeenteCode: h.gemeenteCode, clienten: clientenOf(h, part) }] : [];
+  });
+}
+
+function clientenOf(h: DemoHuishouden, part: object): string[] {
+  const bsns = new Set<string>();
+  for (const value of Object.values(part)) {
+    if (!Array.isArray(value)) continue;
+    for (const item of value as { bsn?: unknown }[]) if (typeof item.bsn === 'string') bsns.add(item.bsn);
+  }
+  return bsns.size ? [...bsns] : h.leden.map((p) => p.bsn);
 }
 
 /**
@@ -176,7 +226,7 @@ export async function seedDossiers<S extends Record<string, unknown>>(
   tables: { dossier: ReturnType<typeof dossierTable>; contactmoment: ReturnType<typeof contactmomentTable> },
   parts: readonly LoketPart[],
 ): Promise<void> {
-  await insertAll(db, tables.dossier, parts.map((p) => dossierRow(p.huishoudenId, p.dossier)));
+  await insertAll(db, tables.dossier, parts.map(dossierRow));
   await insertAll(db, tables.contactmoment, parts.flatMap((p) => contactmomentRows(p.dossier.id, p.contactmomenten)));
 }
 
@@ -185,18 +235,18 @@ export function recordRows<P extends LoketPart, R>(parts: readonly P[], records:
   return parts.flatMap((part) => records(part).map((record) => ({ ...record, dossierId: part.dossier.id })));
 }
 
-/** The per-request context every loket subgraph has: the clock and its batched dossier loader. */
-export interface LoketContext<D, P extends string> {
+/** The per-request context every loket subgraph has: the clock, the caller's access and its dossier loader. */
+export interface LoketContext<D, P extends string> extends GuardedContext {
   clock: Clock;
   dossiers(parts: Iterable<P>): DataLoader<string, D | undefined>;
 }
 
 export function createLoketContext<D extends { huishoudenId: string }, P extends string>(
-  clock: Clock,
+  deps: { clock: Clock; access: AccessControl },
   load: (huishoudenIds: readonly string[], parts: ReadonlySet<P>) => Promise<D[]>,
 ): LoketContext<D, P> {
   return {
-    clock,
+    ...deps,
     dossiers: loaderFamily(async (ids: readonly string[], parts: ReadonlySet<P>) =>
       alignByKey(ids, await load(ids, parts), (row) => row.huishoudenId),
     ),
@@ -207,6 +257,13 @@ export function createLoketContext<D extends { huishoudenId: string }, P extends
 export interface LoketHuishouden<D> {
   id: string;
   dossier: D | undefined;
+  /** The wijkteam's answer about the caller's casus membership and Grondslagen (`@requires`). */
+  toegang: CasusToegang | null;
+}
+
+/** The access request for a loket's file on a household, at `niveau`. */
+function dossierAccess(loket: Loket, h: LoketHuishouden<DossierRow>, niveau: 'SIGNAAL' | 'INHOUD'): AccessRequest {
+  return { domein: loket, niveau, gemeente: h.dossier?.gemeenteCode, bsns: h.dossier?.clienten ?? [], toegang: h.toegang };
 }
 
 /**
@@ -218,23 +275,38 @@ export interface LoketHuishouden<D> {
 export function loketHuishoudenResolvers<
   D extends DossierRow & { contactmomenten?: ContactmomentRow[] },
   P extends string,
-  C extends { dossiers(parts: Iterable<P | 'contactmomenten'>): DataLoader<string, D | undefined> },
+  C extends GuardedContext & { dossiers(parts: Iterable<P | 'contactmomenten'>): DataLoader<string, D | undefined> },
 >(options: { loket: Loket; field: string; dossierType: string; partsFor(dossier: Selection): P[] }) {
   const { loket, field } = options;
   return {
-    async __resolveReference(ref: { id: string }, ctx: C, info: GraphQLResolveInfo): Promise<LoketHuishouden<D>> {
+    async __resolveReference(
+      ref: { id: string; wijkteamToegang?: CasusToegang | null },
+      ctx: C,
+      info: GraphQLResolveInfo,
+    ): Promise<LoketHuishouden<D>> {
       const selection = Selection.of(info, 'Huishouden');
       const parts: (P | 'contactmomenten')[] = selection.has(field) ? options.partsFor(selection.child(field, options.dossierType)) : [];
       if (selection.has(`${field}Contactmomenten`)) parts.push('contactmomenten');
-      return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id) };
+      return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id), toegang: ref.wijkteamToegang ?? null };
     },
-    [field]: (h: LoketHuishouden<D>) => h.dossier ?? null,
+    // The file's content: INHOUD. Refused, it is null with the coded error; the rest of the picture stays.
+    [field]: (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
+      ctx.access.require(dossierAccess(loket, h, 'INHOUD'));
+      return h.dossier ?? null;
+    },
+    // Time, loket and channel are SIGNAAL; subject, notes and employee only with INHOUD, else withheld.
     [`${field}Contactmomenten`]: async (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
       if (!h.dossier) return []; // no file, no contact moments: nothing to load
+      if (!ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return [];
+      const inhoud = ctx.access.check(dossierAccess(loket, h, 'INHOUD'));
+      const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
       const rows = h.dossier.contactmomenten ?? (await ctx.dossiers(['contactmomenten']).load(h.id))?.contactmomenten ?? [];
-      return rows.map((row) => toContactmoment(row, loket));
+      return rows.map((row) => toContactmoment(row, loket, afgeschermd));
     },
-    [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>) => (h.dossier ? toBetrokkenheid(h.dossier, loket) : null),
+    [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
+      if (!h.dossier || !ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return null;
+      return toBetrokkenheid(h.dossier, loket);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { BaseContext } from '@apollo/server';
+import type { GuardedContext } from './auth/request';
 import { disableTelemetry, loadSubgraphConfig } from './config';
 import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
@@ -24,7 +24,7 @@ export function closeOnSignal(close: () => Promise<void>): void {
 }
 
 /** `npm run start:<subgraph>`: one subgraph as its own process, as a real deployment runs it. */
-export async function runSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+export async function runSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
 ): Promise<SubgraphService<S, C>> {
   disableTelemetry();

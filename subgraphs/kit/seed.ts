@@ -1,4 +1,4 @@
-import type { BaseContext } from '@apollo/server';
+import type { GuardedContext } from './auth/request';
 import { generateHuishoudens } from '../demo/generator';
 import type { DemoHuishouden, DemoOptions } from '../demo/types';
 import type { Database } from './database';
@@ -23,7 +23,7 @@ export async function inChunks(households: Iterable<DemoHuishouden>, write: (chu
  * Writes this subgraph's part of the demo gemeente in one transaction: a crash half-way leaves an empty
  * store (seeded again on the next start), never a half-filled one.
  */
-export async function seedSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+export async function seedSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
   db: Database<S>,
   options: DemoOptions,
@@ -34,7 +34,7 @@ export async function seedSubgraph<S extends Record<string, unknown>, C extends 
 }
 
 /** Seeds on first start only; returns whether it did. */
-export async function seedIfEmpty<S extends Record<string, unknown>, C extends BaseContext>(
+export async function seedIfEmpty<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
   db: Database<S>,
   options: DemoOptions,

@@ -1,4 +1,5 @@
-import { ApolloServer, type BaseContext, type GraphQLRequest } from '@apollo/server';
+import { ApolloServer, type GraphQLRequest } from '@apollo/server';
+import type { IncomingHttpHeaders } from 'node:http';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -6,6 +7,10 @@ import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DocumentNode, GraphQLScalarType } from 'graphql';
 import type { DemoHuishouden } from '../demo/types';
+import type { AccessControl, RequestAuth } from './auth/access';
+import { loadAuthConfig, type AuthConfig } from './auth/config';
+import type { VerwerkingTable } from './auth/log';
+import { subgraphGuard, type GuardedContext } from './auth/request';
 import type { SubgraphName } from './config';
 import { openDatabase, type Database, type Storage } from './database';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
@@ -28,40 +33,42 @@ export type Resolvers<C> = Record<string, GraphQLScalarType | Record<string, unk
  * how it writes its part of the demo gemeente. The kit turns a definition into a running service, so each
  * subgraph holds only what is its own.
  */
-export interface SubgraphDefinition<S extends Record<string, unknown>, C extends BaseContext> {
+export interface SubgraphDefinition<S extends Record<string, unknown>, C extends GuardedContext> {
   name: SubgraphName;
   typeDefs: DocumentNode;
   tables: S;
+  /** This subgraph's processing log (one of `tables`). */
+  verwerkingen: VerwerkingTable;
   migrationsFolder: string;
   resolvers: Resolvers<C>;
-  /** Builds the per-request context (fresh loaders for every request). */
-  createContext(deps: { db: Database<S>; clock: Clock }): C;
+  /** Builds the per-request context (fresh loaders for every request) around the caller's access. */
+  createContext(deps: { db: Database<S>; clock: Clock; access: AccessControl }): C;
   /** Writes this subgraph's part of `households`; called inside a transaction. */
   seed(db: Database<S>, households: readonly DemoHuishouden[]): Promise<void>;
   /** True while the store holds no data of this subgraph (first start). */
   isEmpty(db: Database<S>): Promise<boolean>;
 }
 
-export interface SubgraphService<S extends Record<string, unknown> = Record<string, unknown>, C extends BaseContext = BaseContext> {
+export interface SubgraphService<S extends Record<string, unknown> = Record<string, unknown>, C extends GuardedContext = GuardedContext> {
   definition: SubgraphDefinition<S, C>;
   name: SubgraphName;
   server: ApolloServer<C>;
   db: Database<S>;
   stats: ServiceStats;
-  createContext(): C;
-  /** Runs one operation without a socket (tests). */
-  execute(request: GraphQLRequest): ReturnType<ApolloServer<C>['executeOperation']>;
+  /** Runs one operation without a socket, as `auth` (tests; in-process callers are trusted like the gateway). */
+  execute(request: GraphQLRequest, auth: RequestAuth): ReturnType<ApolloServer<C>['executeOperation']>;
   /** Listens on `port` (0: any free port) and returns the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function buildSubgraph<S extends Record<string, unknown>, C extends BaseContext>(
+export async function buildSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
-  deps: { storage: Storage; clock?: Clock },
+  deps: { storage: Storage; clock?: Clock; auth?: AuthConfig },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
   const clock = deps.clock ?? systemClock;
+  const authConfig = deps.auth ?? loadAuthConfig(); // before the database: a bad secret fails fast
   const { db, close: closeDb } = await openDatabase({
     subgraph: definition.name,
     storage: deps.storage,
@@ -69,16 +76,16 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     migrationsFolder: definition.migrationsFolder,
     stats,
   });
+  const guard = subgraphGuard(authConfig, { db: db as Database<Record<string, unknown>>, table: definition.verwerkingen });
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
-    plugins: subgraphPlugins(stats),
+    plugins: [...subgraphPlugins(stats), guard.plugin()],
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     // Our own signal handler (kit/main.ts) stops server and database in order; Apollo's would call stop()
     // a second time, which never settles, and the process would hang until it is killed.
     stopOnTerminationSignals: false,
   });
-  const createContext = () => definition.createContext({ db, clock });
   let started: 'no' | 'standalone' | 'embedded' = 'no';
   return {
     definition,
@@ -86,17 +93,22 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     server,
     db,
     stats,
-    createContext,
-    async execute(request) {
+    async execute(request, auth) {
       if (started === 'no') {
         await server.start();
         started = 'embedded';
       }
-      return server.executeOperation(request, { contextValue: createContext() });
+      return server.executeOperation(request, { contextValue: definition.createContext({ db, clock, access: guard.access(auth) }) });
     },
     async listen(port, host = '127.0.0.1') {
       started = 'standalone';
-      const { url } = await startStandaloneServer(server, { listen: { port, host }, context: async () => createContext() });
+      const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }) => {
+        const caller = await guard.fromHeaders(req.headers);
+        const contextValue = definition.createContext({ db, clock, access: caller.access });
+        caller.register(contextValue);
+        return contextValue;
+      };
+      const { url } = await startStandaloneServer(server, { listen: { port, host }, context });
       return url;
     },
     async close() {

@@ -3,12 +3,12 @@ import { parse, type DocumentNode } from 'graphql';
 import type { SubgraphName } from './config';
 
 /** Shared SDL files in this folder, and which subgraphs include them next to their own `schema.graphql`. */
-const SHARED_SDL: Record<SubgraphName, readonly ('scalars' | 'loket')[]> = {
-  brp: ['scalars'],
-  wmo: ['scalars', 'loket'],
-  cjg: ['scalars', 'loket'],
-  werkplein: ['scalars', 'loket'],
-  wijkteam: ['scalars', 'loket'],
+const SHARED_SDL: Record<SubgraphName, readonly ('scalars' | 'loket' | 'verwerking')[]> = {
+  brp: ['scalars', 'verwerking'],
+  wmo: ['scalars', 'loket', 'verwerking'],
+  cjg: ['scalars', 'loket', 'verwerking'],
+  werkplein: ['scalars', 'loket', 'verwerking'],
+  wijkteam: ['scalars', 'loket', 'verwerking'],
 };
 
 /**

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { verwerkingslogResolvers } from '../kit/auth/logboek';
 import { scalarResolvers } from '../kit/scalars';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
@@ -15,8 +16,9 @@ export const werkpleinSubgraph: SubgraphDefinition<typeof tables, WerkpleinConte
   name: 'werkplein',
   typeDefs: subgraphTypeDefs('werkplein'),
   tables,
+  verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Huishouden, WerkpleinDossier, Uitkering, Traject },
+  resolvers: { ...scalarResolvers, Huishouden, WerkpleinDossier, Uitkering, Traject, Verwerkingslog: verwerkingslogResolvers('werkplein') },
   createContext: createWerkpleinContext,
   seed: seedWerkplein,
   isEmpty: tableIsEmpty(tables.dossier),

@@ -19,7 +19,7 @@ const huishouden = aHuishouden({
 describe('werkplein subgraph', () => {
   let werkplein: TestSubgraph<typeof tables, WerkpleinContext>;
   beforeAll(async () => {
-    werkplein = await startTestSubgraph(werkpleinSubgraph, [huishouden]);
+    werkplein = await startTestSubgraph(werkpleinSubgraph, [huishouden], { rol: 'werkplein-consulent' });
   });
   afterAll(() => werkplein?.close());
 

@@ -3,7 +3,7 @@ import type { ContactmomentValue } from '../kit/loket';
 import { mergeBetrokkenheid, mergeContactmomenten } from './merge';
 
 const moment = (id: string, loket: ContactmomentValue['loket'], tijdstip: string): ContactmomentValue => ({
-  id, loket, tijdstip, kanaal: 'BALIE', onderwerp: null, notitie: null, medewerker: null,
+  id, loket, tijdstip, kanaal: 'BALIE', onderwerp: null, notitie: null, medewerker: null, afgeschermd: null,
 });
 
 describe('mergeContactmomenten', () => {

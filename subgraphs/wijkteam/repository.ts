@@ -1,4 +1,4 @@
-import { desc, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -6,25 +6,68 @@ export type WijkteamDb = Database<typeof tables>;
 export type WijkteamPart = 'contactmomenten' | 'plan';
 export type DoelRow = typeof tables.doel.$inferSelect;
 export type PlanRecord = typeof tables.plan.$inferSelect & { doelen: DoelRow[] };
+export type GrondslagRow = typeof tables.grondslag.$inferSelect;
+export type CasusLidRow = typeof tables.casusLid.$inferSelect;
 export type CasusRecord = typeof tables.casus.$inferSelect & {
+  /** Always loaded: access decisions need them on every read. */
+  leden: CasusLidRow[];
+  grondslagen: GrondslagRow[];
   contactmomenten?: (typeof tables.contactmoment.$inferSelect)[];
   plan?: PlanRecord | null;
 };
+export type NewGrondslag = typeof tables.grondslag.$inferInsert;
 
-/** Reads of the wijkteam subgraph; each is one SQL statement for any number of households. */
+function casusRelations(parts: ReadonlySet<WijkteamPart>) {
+  return {
+    leden: true as const,
+    grondslagen: { orderBy: [desc(tables.grondslag.vastgelegdOp)] },
+    contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
+    plan: parts.has('plan') ? { with: { doelen: true as const } } : undefined,
+  };
+}
+
+/** Reads and writes of the wijkteam subgraph; each read is one SQL statement for any number of keys. */
 export function wijkteamRepository(db: WijkteamDb) {
   return {
-    /** Every casus of the households, newest first, with the relations asked for. */
+    /** Every casus of the households, newest first, with members, Grondslagen and the relations asked for. */
     async casussen(huishoudenIds: readonly string[], parts: ReadonlySet<WijkteamPart>): Promise<CasusRecord[]> {
       // The relations are chosen at run time, so drizzle's inferred type is a union; the record type says what is there.
       return (await db.query.casus.findMany({
         where: inArray(tables.casus.huishoudenId, [...huishoudenIds]),
         orderBy: [desc(tables.casus.startdatum)],
-        with: {
-          contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
-          plan: parts.has('plan') ? { with: { doelen: true } } : undefined,
-        },
+        with: casusRelations(new Set(parts)),
       })) as CasusRecord[];
+    },
+
+    async casus(id: string): Promise<CasusRecord | undefined> {
+      return (await db.query.casus.findFirst({ where: eq(tables.casus.id, id), with: casusRelations(new Set()) })) as CasusRecord | undefined;
+    },
+
+    async grondslag(id: string): Promise<GrondslagRow | undefined> {
+      return await db.query.grondslag.findFirst({ where: eq(tables.grondslag.id, id) });
+    },
+
+    /** Inserts unless the idempotency key is known; returns the stored row either way, and whether it is new. */
+    async registerGrondslag(tx: WijkteamDb, row: NewGrondslag): Promise<{ row: GrondslagRow; created: boolean }> {
+      const [created] = await tx.insert(tables.grondslag).values(row).onConflictDoNothing({ target: tables.grondslag.idempotencyKey }).returning();
+      if (created) return { row: created, created: true };
+      const existing = await tx.query.grondslag.findFirst({ where: eq(tables.grondslag.idempotencyKey, row.idempotencyKey) });
+      return { row: existing!, created: false };
+    },
+
+    /** Revokes when `version` is still current; undefined when another change came first (or it was revoked). */
+    async revokeGrondslag(
+      tx: WijkteamDb,
+      change: { id: string; version: number; ingetrokkenOp: string; ingetrokkenDoor: string; intrekkingsreden: string },
+    ): Promise<GrondslagRow | undefined> {
+      const { id, version, ...revocation } = change;
+      const [row] = await tx
+        .update(tables.grondslag)
+        .set({ ...revocation, version: version + 1 })
+        .where(and(eq(tables.grondslag.id, id), eq(tables.grondslag.version, version), isNull(tables.grondslag.ingetrokkenOp)))
+        .returning();
+      return row;
     },
   };
 }
+export type WijkteamRepository = ReturnType<typeof wijkteamRepository>;

@@ -15,7 +15,7 @@ const metCasus = aHuishouden({
 });
 const zonder = aHuishouden();
 
-const loketMoment = (loket: string, id: string, tijdstip: string) => ({ id, tijdstip, loket, kanaal: 'TELEFOON', onderwerp: 'x', notitie: 'y', medewerker: 'z' });
+const loketMoment = (loket: string, id: string, tijdstip: string) => ({ id, tijdstip, loket, kanaal: 'TELEFOON', onderwerp: 'x', notitie: 'y', medewerker: 'z', afgeschermd: null });
 const betrokkenheid = (loket: string) => ({ loket, sinds: '2025-01-01', status: 'OPEN', contactpersoon: { naam: 'n', telefoon: 't' } });
 
 /** What the gateway sends once the lokets answered the `@requires` fields. */
@@ -35,7 +35,7 @@ function representation(id: string) {
 describe('wijkteam subgraph', () => {
   let wijkteam: TestSubgraph<typeof tables, WijkteamContext>;
   beforeAll(async () => {
-    wijkteam = await startTestSubgraph(wijkteamSubgraph, [metCasus, zonder]);
+    wijkteam = await startTestSubgraph(wijkteamSubgraph, [metCasus, zonder], { rol: 'wijkteam-medewerker' });
   });
   afterAll(() => wijkteam?.close());
 

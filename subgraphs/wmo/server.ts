@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { verwerkingslogResolvers } from '../kit/auth/logboek';
 import { scalarResolvers } from '../kit/scalars';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
@@ -15,8 +16,9 @@ export const wmoSubgraph: SubgraphDefinition<typeof tables, WmoContext> = {
   name: 'wmo',
   typeDefs: subgraphTypeDefs('wmo'),
   tables,
+  verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Huishouden, WmoDossier, Melding, Voorziening },
+  resolvers: { ...scalarResolvers, Huishouden, WmoDossier, Melding, Voorziening, Verwerkingslog: verwerkingslogResolvers('wmo') },
   createContext: createWmoContext,
   seed: seedWmo,
   isEmpty: tableIsEmpty(tables.dossier),

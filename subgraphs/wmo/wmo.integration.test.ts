@@ -33,7 +33,7 @@ const ALL = `id
 describe('wmo subgraph', () => {
   let wmo: TestSubgraph<typeof tables, WmoContext>;
   beforeAll(async () => {
-    wmo = await startTestSubgraph(wmoSubgraph, [betrokken, gesloten, onbekend]);
+    wmo = await startTestSubgraph(wmoSubgraph, [betrokken, gesloten, onbekend], { rol: 'wmo-consulent' });
   });
   afterAll(() => wmo?.close());
 

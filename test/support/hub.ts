@@ -2,6 +2,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { startHub, type Hub } from '../../scripts/hub';
 import type { DemoOptions } from '../../subgraphs/demo/types';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/kit/config';
+import { headersFor, TEST_AUTH, type Caller } from './auth';
 import { testClock } from './clock';
 import { createTestStorage } from './storage';
 
@@ -11,18 +12,25 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 export interface TestHub extends Hub {
-  /** POSTs an operation to the gateway over real HTTP. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs an operation to the gateway over real HTTP as `caller` (default: the one given at start). */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
+  /** POSTs with exactly these headers; for the tests of authentication itself. */
+  post<T = Record<string, unknown>>(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }>;
   /** The query plans the gateway executed since the last `resetCounters()`. */
   plans: QueryPlan[];
   resetCounters(): void;
-  counters(): Record<SubgraphName, { fetches: number; statements: number }>;
+  counters(): Record<SubgraphName, { fetches: number; statements: number; logInserts: number }>;
 }
 
 const FREE_PORTS = { gateway: 0, brp: 0, wmo: 0, cjg: 0, werkplein: 0, wijkteam: 0 };
 
+export async function post<T>(url: string, body: unknown, headers: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T> };
+}
+
 /** The whole supergraph in-process on free ports, over a fresh test database seeded with `demo`. */
-export async function startTestHub(demo: DemoOptions): Promise<TestHub> {
+export async function startTestHub(demo: DemoOptions, defaultCaller: Caller): Promise<TestHub> {
   const storage = await createTestStorage();
   const plans: QueryPlan[] = [];
   const hub = await startHub({
@@ -30,19 +38,16 @@ export async function startTestHub(demo: DemoOptions): Promise<TestHub> {
     ports: FREE_PORTS,
     demo,
     clock: testClock,
+    auth: TEST_AUTH,
     onQueryPlan: (plan) => plans.push(plan),
   });
   return {
     ...hub,
     plans,
-    async query(query, variables) {
-      const response = await fetch(hub.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<never>;
+    async query(query, variables, caller = defaultCaller) {
+      return (await post<never>(hub.gatewayUrl, { query, variables }, await headersFor(caller))).body;
     },
+    post,
     resetCounters() {
       plans.length = 0;
       for (const name of SUBGRAPHS) hub.services[name].stats.reset();

@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
+import { verwerkingTable } from '../../kit/auth/log';
 
 /** The brp subgraph's own Postgres schema; no other subgraph reads these tables. */
 export const brp = pgSchema('brp');
@@ -55,9 +56,14 @@ export const persoon = brp.table(
     huishoudenId: text('huishouden_id')
       .notNull()
       .references(() => huishouden.id),
+    /** CBS code of the gemeente the person is registered in (Haal Centraal: gemeenteVanInschrijving). */
+    gemeenteVanInschrijving: text('gemeente_van_inschrijving').notNull(),
   },
   (t) => [index('persoon_huishouden_idx').on(t.huishoudenId)],
 );
+
+/** The processing log: append-only (see the migrations' trigger). */
+export const verwerking = verwerkingTable(brp);
 
 export const wijkRelations = relations(wijk, ({ many }) => ({ buurten: many(buurt) }));
 export const buurtRelations = relations(buurt, ({ one }) => ({

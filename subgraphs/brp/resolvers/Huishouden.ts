@@ -1,16 +1,10 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Selection } from '../../kit/selection';
+import { visibleHuishouden } from '../access';
 import type { BrpContext } from '../context';
-import type { HuishoudenPart, HuishoudenRecord } from '../repository';
-
-/** The relations a selection on `Huishouden` needs loaded with the household row. */
-export function huishoudenParts(selection: Selection): HuishoudenPart[] {
-  return selection.has('leden') ? ['leden'] : [];
-}
+import type { HuishoudenRecord } from '../repository';
 
 export const Huishouden = {
-  async __resolveReference(ref: { id: string }, ctx: BrpContext, info: GraphQLResolveInfo) {
-    return ctx.huishoudens(huishoudenParts(Selection.of(info, 'Huishouden'))).load(ref.id);
+  async __resolveReference(ref: { id: string }, ctx: BrpContext) {
+    return visibleHuishouden(ctx, await ctx.huishoudens.load(ref.id));
   },
   adres(h: HuishoudenRecord) {
     const nummer = `${h.huisnummer}${h.huisletter ?? ''}${h.huisnummertoevoeging ? `-${h.huisnummertoevoeging}` : ''}`;
@@ -28,8 +22,6 @@ export const Huishouden = {
   wijk(h: HuishoudenRecord) {
     return { code: h.wijk.code, naam: h.wijk.naam, gemeente: { code: h.wijk.gemeenteCode, naam: h.wijk.gemeenteNaam } };
   },
-  async leden(h: HuishoudenRecord, _args: unknown, ctx: BrpContext) {
-    // Loaded with the row when the selection asked for it; the loader is the fallback for other paths.
-    return h.leden ?? (await ctx.huishoudens(['leden']).load(h.id))?.leden ?? [];
-  },
+  // Always loaded with the household (they are the data subjects of the read), so no second query.
+  leden: (h: HuishoudenRecord) => h.leden,
 };

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { amsterdamDate } from '../../kit/dates';
 import { Selection } from '../../kit/selection';
+import { visibleHuishouden, visiblePersoon } from '../access';
 import type { BrpContext } from '../context';
 import type { PersoonPart, PersoonRecord } from '../repository';
 
@@ -9,10 +10,8 @@ const GESLACHT = { M: 'MAN', V: 'VROUW', O: 'ONBEKEND' } as const;
 /** The relations a selection on `Persoon` needs loaded with the person row. */
 export function persoonParts(selection: Selection): PersoonPart[] {
   if (!selection.has('huishouden')) return [];
-  const huishouden = selection.child('huishouden', 'Huishouden');
-  if (huishouden.has('leden')) return ['huishouden.leden'];
   // Only the key asked: the gateway fetches the rest from other subgraphs; no join needed.
-  return huishouden.needsMoreThan('id') ? ['huishouden'] : [];
+  return selection.child('huishouden', 'Huishouden').needsMoreThan('id') ? ['huishouden'] : [];
 }
 
 /** Whole years between a `YYYY-MM-DD` birth date and today. */
@@ -23,7 +22,7 @@ export function leeftijd(geboortedatum: string, today: string): number {
 
 export const Persoon = {
   async __resolveReference(ref: { bsn: string }, ctx: BrpContext, info: GraphQLResolveInfo) {
-    return ctx.personen(persoonParts(Selection.of(info, 'Persoon'))).load(ref.bsn);
+    return visiblePersoon(ctx, await ctx.personen(persoonParts(Selection.of(info, 'Persoon'))).load(ref.bsn));
   },
   naam(p: PersoonRecord) {
     return {
@@ -40,9 +39,8 @@ export const Persoon = {
     return GESLACHT[p.geslacht];
   },
   async huishouden(p: PersoonRecord, _args: unknown, ctx: BrpContext, info: GraphQLResolveInfo) {
-    if (p.huishouden) return p.huishouden;
-    const selection = Selection.of(info, 'Huishouden');
-    if (!selection.needsMoreThan('id')) return { id: p.huishoudenId };
-    return ctx.huishoudens(selection.has('leden') ? ['leden'] : []).load(p.huishoudenId);
+    // The key alone discloses nothing; each subgraph checks what it adds to it.
+    if (!p.huishouden && !Selection.of(info, 'Huishouden').needsMoreThan('id')) return { id: p.huishoudenId };
+    return visibleHuishouden(ctx, p.huishouden ?? (await ctx.huishoudens.load(p.huishoudenId)));
   },
 };

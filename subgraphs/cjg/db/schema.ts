@@ -1,9 +1,13 @@
 import { relations } from 'drizzle-orm';
 import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { verwerkingTable } from '../../kit/auth/log';
 import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The cjg subgraph's own Postgres schema. */
 export const cjg = pgSchema('cjg');
+
+/** The processing log: append-only (see the migrations' trigger). */
+export const verwerking = verwerkingTable(cjg);
 
 export const dossier = dossierTable(cjg);
 export const contactmoment = contactmomentTable(cjg, () => dossier.id);

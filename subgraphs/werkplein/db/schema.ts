@@ -1,9 +1,13 @@
 import { relations } from 'drizzle-orm';
 import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
+import { verwerkingTable } from '../../kit/auth/log';
 import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The werkplein subgraph's own Postgres schema. */
 export const werkplein = pgSchema('werkplein');
+
+/** The processing log: append-only (see the migrations' trigger). */
+export const verwerking = verwerkingTable(werkplein);
 
 export const dossier = dossierTable(werkplein);
 export const contactmoment = contactmomentTable(werkplein, () => dossier.id);

@@ -1,7 +1,8 @@
 import { relations } from 'drizzle-orm';
-import { date, index, integer, pgSchema, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ZRM_DOMEINEN } from '../../demo/types';
-import { contactmomentTable } from '../../kit/loket';
+import { date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LOKETTEN, ZRM_DOMEINEN } from '../../demo/types';
+import { verwerkingTable } from '../../kit/auth/log';
+import { contactmomentTable, dossierAccessColumns } from '../../kit/loket';
 
 /** The wijkteam subgraph's own Postgres schema. */
 export const wijkteam = pgSchema('wijkteam');
@@ -12,6 +13,7 @@ export const casus = wijkteam.table(
   {
     id: uuid('id').primaryKey(),
     huishoudenId: text('huishouden_id').notNull(),
+    ...dossierAccessColumns(),
     startdatum: date('startdatum', { mode: 'string' }).notNull(),
     einddatum: date('einddatum', { mode: 'string' }),
     regisseurNaam: text('regisseur_naam').notNull(),
@@ -21,6 +23,52 @@ export const casus = wijkteam.table(
   // A household may have had several casussen over the years; entity fetches read them all by household.
   (t) => [index('casus_huishouden_idx').on(t.huishoudenId)],
 );
+
+/** Who works on a casus, by token subject: the regisseur and the team members see what a Grondslag covers. */
+export const casusLid = wijkteam.table(
+  'casus_lid',
+  {
+    casusId: uuid('casus_id')
+      .notNull()
+      .references(() => casus.id),
+    medewerkerSub: text('medewerker_sub').notNull(),
+    naam: text('naam').notNull(),
+    rol: text('rol', { enum: ['REGISSEUR', 'TEAMLID'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.casusId, t.medewerkerSub] })],
+);
+
+/**
+ * A registered legal basis for sharing other lokets' records with the casus. Never deleted: a revocation
+ * is recorded on the row (who, when, why), and `version` guards against two people changing it at once.
+ */
+export const grondslag = wijkteam.table(
+  'grondslag',
+  {
+    id: uuid('id').primaryKey(),
+    casusId: uuid('casus_id')
+      .notNull()
+      .references(() => casus.id),
+    /** The client's key for this registration: a retry with the same key stores nothing new. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    soort: text('soort', { enum: ['TOESTEMMING', 'INTEGRALE_AANPAK'] }).notNull(),
+    domeinen: text('domeinen', { enum: LOKETTEN }).array().notNull(),
+    geldigVan: date('geldig_van', { mode: 'string' }).notNull(),
+    geldigTot: date('geldig_tot', { mode: 'string' }),
+    toelichting: text('toelichting').notNull(),
+    vastgelegdDoor: text('vastgelegd_door').notNull(),
+    vastgelegdDoorSub: text('vastgelegd_door_sub').notNull(),
+    vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true, mode: 'string' }).notNull(),
+    ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true, mode: 'string' }),
+    ingetrokkenDoor: text('ingetrokken_door'),
+    intrekkingsreden: text('intrekkingsreden'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('grondslag_idempotency_key_idx').on(t.idempotencyKey), index('grondslag_casus_idx').on(t.casusId)],
+);
+
+/** The processing log: append-only (see the migrations' trigger). */
+export const verwerking = verwerkingTable(wijkteam);
 
 /** The household plan of a casus. */
 export const plan = wijkteam.table(
@@ -57,6 +105,14 @@ export const contactmoment = contactmomentTable(wijkteam, () => casus.id);
 export const casusRelations = relations(casus, ({ one, many }) => ({
   plan: one(plan),
   contactmomenten: many(contactmoment),
+  leden: many(casusLid),
+  grondslagen: many(grondslag),
+}));
+export const casusLidRelations = relations(casusLid, ({ one }) => ({
+  casus: one(casus, { fields: [casusLid.casusId], references: [casus.id] }),
+}));
+export const grondslagRelations = relations(grondslag, ({ one }) => ({
+  casus: one(casus, { fields: [grondslag.casusId], references: [casus.id] }),
 }));
 export const planRelations = relations(plan, ({ one, many }) => ({
   casus: one(casus, { fields: [plan.casusId], references: [casus.id] }),

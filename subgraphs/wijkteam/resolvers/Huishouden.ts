@@ -5,6 +5,7 @@ import { Selection } from '../../kit/selection';
 import type { WijkteamContext } from '../context';
 import { mergeBetrokkenheid, mergeContactmomenten, type ContactmomentFilter } from '../merge';
 import type { CasusRecord, WijkteamPart } from '../repository';
+import { casusAccess, casusToegang, currentCasus, isOpen } from '../toegang';
 
 type Betrokkenheid = ReturnType<typeof toBetrokkenheid>;
 
@@ -28,18 +29,26 @@ function partsFor(selection: Selection): WijkteamPart[] {
   return parts;
 }
 
-/** The open casus, else the most recent one (casussen come newest first). */
-export function currentCasus(casussen: readonly CasusRecord[], today: string): CasusRecord | undefined {
-  return casussen.find((c) => c.einddatum === null || c.einddatum >= today) ?? casussen[0];
+function today(ctx: WijkteamContext): string {
+  return amsterdamDate(ctx.clock.now());
+}
+
+/** The wijkteam's own contact moments at the level the caller may see (content withheld with the code). */
+function eigenContactmomenten(casussen: readonly CasusRecord[], ctx: WijkteamContext): ContactmomentValue[] {
+  return casussen.flatMap((casus) => {
+    if (!ctx.access.check(casusAccess(casus, 'SIGNAAL')).allowed) return [];
+    const inhoud = ctx.access.check(casusAccess(casus, 'INHOUD'));
+    const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
+    return (casus.contactmomenten ?? []).map((row) => toContactmoment(row, 'WIJKTEAM', afgeschermd));
+  });
 }
 
 function wijkteamBetrokkenheid(casus: CasusRecord | undefined, today: string) {
   if (!casus) return null;
-  const gesloten = casus.einddatum !== null && casus.einddatum < today;
   return toBetrokkenheid(
     {
       geopendOp: casus.startdatum,
-      geslotenOp: gesloten ? casus.einddatum : null,
+      geslotenOp: isOpen(casus, today) ? null : casus.einddatum,
       contactpersoonNaam: casus.regisseurNaam,
       contactpersoonTelefoon: casus.regisseurTelefoon,
     },
@@ -52,20 +61,22 @@ export const Huishouden = {
     const parts = partsFor(Selection.of(info, 'Huishouden'));
     return { ...ref, casussen: (await ctx.casussen(parts).load(ref.id)) ?? [] };
   },
+  // Status, regisseur and team are SIGNAAL (whom to call); the plan needs INHOUD (Casus.plan).
   casus(h: WijkteamHuishouden, _args: unknown, ctx: WijkteamContext) {
-    return currentCasus(h.casussen, amsterdamDate(ctx.clock.now())) ?? null;
+    const casus = currentCasus(h.casussen, today(ctx));
+    ctx.access.require(casusAccess(casus, 'SIGNAAL'));
+    return casus ?? null;
   },
-  contactmomenten(h: WijkteamHuishouden, args: ContactmomentFilter) {
-    const eigen = h.casussen.flatMap((c) => (c.contactmomenten ?? []).map((row) => toContactmoment(row, 'WIJKTEAM')));
+  contactmomenten(h: WijkteamHuishouden, args: ContactmomentFilter, ctx: WijkteamContext) {
+    const eigen = eigenContactmomenten(h.casussen, ctx);
     return mergeContactmomenten([h.wmoContactmomenten, h.cjgContactmomenten, h.werkpleinContactmomenten, eigen], args);
   },
   betrokkenheid(h: WijkteamHuishouden, _args: unknown, ctx: WijkteamContext) {
-    const today = amsterdamDate(ctx.clock.now());
-    return mergeBetrokkenheid([
-      h.wmoBetrokkenheid,
-      h.cjgBetrokkenheid,
-      h.werkpleinBetrokkenheid,
-      wijkteamBetrokkenheid(currentCasus(h.casussen, today), today),
-    ]);
+    const casus = currentCasus(h.casussen, today(ctx));
+    const eigen = casus && ctx.access.check(casusAccess(casus, 'SIGNAAL')).allowed ? wijkteamBetrokkenheid(casus, today(ctx)) : null;
+    return mergeBetrokkenheid([h.wmoBetrokkenheid, h.cjgBetrokkenheid, h.werkpleinBetrokkenheid, eigen]);
+  },
+  wijkteamToegang(h: WijkteamHuishouden, _args: unknown, ctx: WijkteamContext) {
+    return casusToegang(ctx.access.actor, currentCasus(h.casussen, today(ctx)), today(ctx));
   },
 };

@@ -1,10 +1,14 @@
 import { relations } from 'drizzle-orm';
 import { date, index, pgSchema, text } from 'drizzle-orm/pg-core';
 import { MELDING_STATUSSEN } from '../../demo/types';
+import { verwerkingTable } from '../../kit/auth/log';
 import { belongsToDossier, contactmomentTable, dossierRecordColumns, dossierTable } from '../../kit/loket';
 
 /** The wmo subgraph's own Postgres schema. */
 export const wmo = pgSchema('wmo');
+
+/** The processing log: append-only (see the migrations' trigger). */
+export const verwerking = verwerkingTable(wmo);
 
 export const dossier = dossierTable(wmo);
 export const contactmoment = contactmomentTable(wmo, () => dossier.id);

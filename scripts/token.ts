@@ -1,0 +1,73 @@
+/**
+ * `npm run token -- --rol <rol> --gemeente <GM....> [--sub <id>] [--naam <name>] [--bsn <bsn>] [--uren <n>]`:
+ * prints a development token signed with AUTH_JWT_SECRET, and the purpose to send with it. Production gets
+ * its tokens from the gemeente's identity provider (AUTH_JWKS_URL); this script refuses to run there.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
+import { doelenVoor } from '../subgraphs/kit/auth/doelen';
+import { ROLLEN, type Rol } from '../subgraphs/kit/auth/roles';
+import { signDevelopmentToken } from '../subgraphs/kit/auth/token';
+
+export interface TokenRequest {
+  rol: Rol;
+  gemeenten: string[];
+  sub?: string;
+  naam?: string;
+  bsn?: string;
+  uren?: number;
+}
+
+/** A signed token and the purpose its role states by default (the first the register lists for it). */
+export async function developmentToken(config: AuthConfig, request: TokenRequest): Promise<{ token: string; doel: string }> {
+  const token = await signDevelopmentToken(
+    config,
+    {
+      sub: request.sub ?? `dev-${request.rol}`,
+      name: request.naam ?? `Ontwikkelaar (${request.rol})`,
+      rol: request.rol,
+      organisatie: request.rol === 'inwoner' ? 'inwoner' : 'LoketLink ontwikkelomgeving',
+      gemeenten: request.gemeenten,
+      ...(request.bsn ? { bsn: request.bsn } : {}),
+    },
+    { expiresIn: `${request.uren ?? 8}h` },
+  );
+  return { token, doel: doelenVoor(request.rol)[0]!.doel };
+}
+
+async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production') throw new Error('npm run token is for development; production tokens come from the identity provider');
+  const { values } = parseArgs({
+    options: {
+      rol: { type: 'string' },
+      gemeente: { type: 'string', multiple: true },
+      sub: { type: 'string' },
+      naam: { type: 'string' },
+      bsn: { type: 'string' },
+      uren: { type: 'string' },
+    },
+  });
+  const rol = values.rol as Rol | undefined;
+  if (!rol || !ROLLEN.includes(rol)) throw new Error(`--rol is one of: ${ROLLEN.join(', ')}`);
+  if (rol === 'inwoner' ? !values.bsn : !values.gemeente?.length) {
+    throw new Error(rol === 'inwoner' ? 'an inwoner token needs --bsn' : '--gemeente <CBS code, e.g. GM9999> is required (repeat it for several)');
+  }
+  const { token, doel } = await developmentToken(loadAuthConfig(), {
+    rol,
+    gemeenten: values.gemeente ?? [],
+    sub: values.sub,
+    naam: values.naam,
+    bsn: values.bsn,
+    uren: values.uren ? Number(values.uren) : undefined,
+  });
+  console.log(`# ${rol}; send with header X-Doel: ${doel}`);
+  console.log(token);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

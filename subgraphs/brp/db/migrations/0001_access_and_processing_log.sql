@@ -1,0 +1,19 @@
+CREATE TABLE "brp"."verwerking" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"trace_id" text NOT NULL,
+	"tijdstip" timestamp with time zone NOT NULL,
+	"handeling" text NOT NULL,
+	"operatie" text NOT NULL,
+	"actor_sub" text NOT NULL,
+	"actor_rol" text NOT NULL,
+	"actor_organisatie" text NOT NULL,
+	"doel" text,
+	"grondslag" text,
+	"betrokkene" text NOT NULL,
+	"niveau" text NOT NULL,
+	"resultaat" text NOT NULL,
+	"weigering" text
+);
+--> statement-breakpoint
+ALTER TABLE "brp"."persoon" ADD COLUMN "gemeente_van_inschrijving" text NOT NULL;--> statement-breakpoint
+CREATE INDEX "verwerking_betrokkene_tijdstip_idx" ON "brp"."verwerking" USING btree ("betrokkene","tijdstip");

@@ -1,0 +1,126 @@
+import { GraphQLError } from 'graphql';
+import type { Loket } from '../../demo/types';
+import { ErrorCode } from '../errors';
+import { toegestaanDoel, type Doel, type Grondslag } from './doelen';
+import type { Niveau, ProcessingLog } from './log';
+import { EIGEN_DOMEIN, isProfessional } from './roles';
+import type { Actor } from './token';
+
+/** Whose data: the BRP's (persons, households) or a loket's. */
+export type Domein = 'BRP' | Loket;
+
+/**
+ * The wijkteam's answer, per household and per request, to "is this caller regisseur or team member of the
+ * household's active casus, and which domains does a current Grondslag of that casus cover?". The gateway
+ * brings it to each loket in the entity representation (`@requires`); null when the caller is not on it.
+ */
+export interface CasusToegang {
+  casusId: string;
+  grondslagen: readonly { domein: Loket; soort: Exclude<Grondslag, 'WETTELIJKE_TAAK'> }[];
+}
+
+export interface AccessRequest {
+  domein: Domein;
+  niveau: Exclude<Niveau, 'LOGBOEK'>;
+  /** The gemeente the data belongs to; undefined when there is no data (nothing to compare, nothing to log). */
+  gemeente: string | undefined;
+  /** BSNs of the residents the data is about: each gets a log entry. */
+  bsns: readonly string[];
+  toegang?: CasusToegang | null;
+  handeling?: 'LEZEN' | 'SCHRIJVEN';
+}
+
+export type Decision = { allowed: true; grondslag: Grondslag } | { allowed: false; error: GraphQLError };
+
+function refuse(code: typeof ErrorCode.FORBIDDEN | typeof ErrorCode.GRONDSLAG_REQUIRED, message: string): Decision {
+  return { allowed: false, error: new GraphQLError(message, { extensions: { code } }) };
+}
+
+/**
+ * The access model of DESIGN.md ("Who may see what"), decided per request in each subgraph. Pure: the
+ * caller, the stated purpose and the data's gemeente and domain in, a decision out.
+ */
+export function decide(actor: Actor, purposeCode: string | null, request: AccessRequest): Decision {
+  if (!isProfessional(actor.rol)) return refuse(ErrorCode.FORBIDDEN, `The role ${actor.rol} never sees person-level data`);
+  const doel: Doel | undefined = toegestaanDoel(purposeCode, actor.rol);
+  if (!doel) {
+    return refuse(ErrorCode.FORBIDDEN, purposeCode ? `The purpose "${purposeCode}" is not registered for the role ${actor.rol}` : 'State the purpose of this request in the X-Doel header');
+  }
+  if (!doel.persoonsgegevens) return refuse(ErrorCode.FORBIDDEN, `The purpose "${doel.doel}" does not cover person-level data`);
+  if (request.gemeente !== undefined && !actor.gemeenten.includes(request.gemeente)) {
+    return refuse(ErrorCode.FORBIDDEN, 'This data belongs to a gemeente you do not work for');
+  }
+  if (request.niveau === 'SIGNAAL' || EIGEN_DOMEIN[actor.rol] === request.domein) return { allowed: true, grondslag: doel.grondslag };
+  if (actor.rol === 'wijkteam-medewerker' && request.domein !== 'BRP') {
+    if (!request.toegang) return refuse(ErrorCode.FORBIDDEN, `Only the regisseur and team of the household's active casus see ${request.domein} records`);
+    const basis = request.toegang.grondslagen.find((g) => g.domein === request.domein);
+    if (basis) return { allowed: true, grondslag: basis.soort };
+    return refuse(ErrorCode.GRONDSLAG_REQUIRED, `The casus has no current Grondslag that covers ${request.domein}`);
+  }
+  return refuse(ErrorCode.FORBIDDEN, `The role ${actor.rol} sees no ${request.domein} records`);
+}
+
+/**
+ * The processing log about a resident: the functionaris gegevensbescherming (internal supervision), and
+ * the resident about themselves (right of access). Nobody else, and never under another purpose.
+ */
+export function decideLogboek(actor: Actor, purposeCode: string | null, bsn: string): Decision {
+  if (actor.rol !== 'fg' && actor.rol !== 'inwoner') {
+    return refuse(ErrorCode.FORBIDDEN, 'Only the functionaris gegevensbescherming and the resident themselves read the processing log');
+  }
+  const doel = toegestaanDoel(purposeCode, actor.rol);
+  if (!doel) return refuse(ErrorCode.FORBIDDEN, `State a purpose registered for the role ${actor.rol} in the X-Doel header`);
+  if (actor.rol === 'inwoner' && actor.bsn !== bsn) return refuse(ErrorCode.FORBIDDEN, 'A resident reads only their own processing log');
+  return { allowed: true, grondslag: doel.grondslag };
+}
+
+/** The caller of one request, as a subgraph knows it after checking the gateway's credential and the token. */
+export interface RequestAuth {
+  actor: Actor;
+  /** The purpose as stated (X-Doel), unchecked: each decision checks it. */
+  purpose: string | null;
+  traceId: string;
+}
+
+function outcome(decision: Decision) {
+  return decision.allowed ? { grondslag: decision.grondslag } : { weigering: String(decision.error.extensions.code) };
+}
+
+/** Decides and logs in one step, so that no resolver can disclose without leaving a log entry. */
+export class AccessControl {
+  constructor(
+    readonly auth: RequestAuth,
+    readonly log: ProcessingLog,
+  ) {}
+
+  get actor(): Actor {
+    return this.auth.actor;
+  }
+
+  check(request: AccessRequest): Decision {
+    const decision = decide(this.auth.actor, this.auth.purpose, request);
+    if (request.bsns.length) {
+      this.log.record({
+        bsns: request.bsns,
+        niveau: request.niveau,
+        handeling: request.handeling,
+        outcome: outcome(decision),
+      });
+    }
+    return decision;
+  }
+
+  /** Reading the processing log about `bsn` is itself logged (level LOGBOEK): the resident sees the fg looked. */
+  requireLogboek(bsn: string): void {
+    const decision = decideLogboek(this.auth.actor, this.auth.purpose, bsn);
+    this.log.record({ bsns: [bsn], niveau: 'LOGBOEK', outcome: outcome(decision) });
+    if (!decision.allowed) throw decision.error;
+  }
+
+  /** `check`, throwing the refusal: the field resolves to null with the coded error, the rest still arrives. */
+  require(request: AccessRequest): Grondslag {
+    const decision = this.check(request);
+    if (!decision.allowed) throw decision.error;
+    return decision.grondslag;
+  }
+}

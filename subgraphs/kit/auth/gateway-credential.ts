@@ -1,0 +1,48 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The gateway's credential on every subgraph request: an HMAC-SHA256, with the shared GATEWAY_SECRET, over
+ * the time, the trace id, the stated purpose, the caller's token and a hash of the operation and its
+ * variables. A subgraph refuses any request without a valid one, so a direct call gets nothing, and a
+ * signature cannot be lifted onto another body, token or purpose; it is only good for a minute.
+ *
+ * Why the body too: a loket trusts what the gateway brings in an entity representation (the wijkteam's
+ * answer to "is this caller on the household's casus, and which Grondslag covers which domain").
+ */
+export const HEADERS = {
+  purpose: 'x-doel',
+  traceId: 'x-trace-id',
+  timestamp: 'x-loketlink-timestamp',
+  signature: 'x-loketlink-signature',
+} as const;
+
+const MAX_SKEW_MS = 60_000;
+
+export interface SignedParts {
+  timestamp: string;
+  traceId: string;
+  purpose: string;
+  authorization: string;
+  /** `bodyDigest(query, variables)`. */
+  body: string;
+}
+
+/** One canonical form of an operation: the gateway and the subgraph both see these two values. */
+export function bodyDigest(query: string | undefined, variables: Record<string, unknown> | undefined | null): string {
+  return createHash('sha256').update(JSON.stringify([query ?? '', variables ?? null])).digest('base64url');
+}
+
+export function sign(secret: Uint8Array, parts: SignedParts): string {
+  const mac = createHmac('sha256', secret);
+  for (const value of [parts.timestamp, parts.traceId, parts.purpose, parts.authorization, parts.body]) mac.update(value).update('\n');
+  return mac.digest('base64url');
+}
+
+/** True when `signature` is the gateway's over `parts` and was made within the last minute (either way). */
+export function verify(secret: Uint8Array, parts: SignedParts, signature: string, now = Date.now()): boolean {
+  const time = Number(parts.timestamp);
+  if (!Number.isFinite(time) || Math.abs(now - time) > MAX_SKEW_MS) return false;
+  const expected = Buffer.from(sign(secret, parts));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

@@ -1,0 +1,80 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { AccessControl, type RequestAuth } from './access';
+import type { AuthConfig } from './config';
+import { bodyDigest, HEADERS, verify, type SignedParts } from './gateway-credential';
+import { ProcessingLog, type LogStore } from './log';
+import { tokenVerifier, unauthenticated } from './token';
+
+/** What every subgraph context carries besides its own loaders. */
+export interface GuardedContext extends BaseContext {
+  access: AccessControl;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The subgraph side of the access model: who is asking (the token, verified here again: each loket decides
+ * for itself), for which purpose, and whether the request came through the gateway (its signature). The
+ * signature covers the operation too, which is only known once Apollo has parsed the body: `plugin()`
+ * checks that part before anything executes.
+ */
+export function subgraphGuard(config: AuthConfig, store: LogStore) {
+  const verifyToken = tokenVerifier(config);
+  const pending = new WeakMap<object, { parts: Omit<SignedParts, 'body'>; signature: string }>();
+
+  function access(auth: RequestAuth): AccessControl {
+    return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
+  }
+
+  return {
+    access,
+
+    /** From the HTTP headers of a gateway request; throws UNAUTHENTICATED (HTTP 401) otherwise. */
+    async fromHeaders(headers: IncomingHttpHeaders): Promise<{ access: AccessControl; register(context: object): void }> {
+      const signature = header(headers, HEADERS.signature);
+      if (!signature) throw unauthenticated('This service answers the LoketLink gateway only');
+      const authorization = header(headers, 'authorization') ?? '';
+      const parts = {
+        timestamp: header(headers, HEADERS.timestamp) ?? '',
+        traceId: header(headers, HEADERS.traceId) ?? '',
+        purpose: header(headers, HEADERS.purpose) ?? '',
+        authorization,
+      };
+      const actor = await verifyToken(authorization);
+      return {
+        access: access({ actor, purpose: parts.purpose || null, traceId: parts.traceId }),
+        register: (context) => pending.set(context, { parts, signature }),
+      };
+    },
+
+    /** Checks the signature over the parsed operation, names the log's operation, and writes the log. */
+    plugin(): ApolloServerPlugin<GuardedContext> {
+      return {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, request, operationName, operation }) {
+              const credential = pending.get(contextValue);
+              if (credential) {
+                const parts = { ...credential.parts, body: bodyDigest(request.query, request.variables) };
+                if (!verify(config.gatewaySecret, parts, credential.signature)) {
+                  throw unauthenticated('This service answers the LoketLink gateway only');
+                }
+              }
+              const rootFields = (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+              contextValue.access.log.operation = operationName ?? rootFields.join(',');
+            },
+            // Before the response leaves: data whose disclosure could not be logged is not disclosed.
+            async willSendResponse({ contextValue }) {
+              await contextValue.access?.log.flush();
+            },
+          };
+        },
+      };
+    },
+  };
+}
+export type SubgraphGuard = ReturnType<typeof subgraphGuard>;

@@ -1,0 +1,104 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { amsterdamDate } from '../../kit/dates';
+import { badUserInput, ErrorCode, notFound, parseInput } from '../../kit/errors';
+import type { WijkteamContext } from '../context';
+import type { CasusRecord, GrondslagRow } from '../repository';
+import { casusAccess, isCasusLid, isOpen } from '../toegang';
+
+/** `Date` arguments arrive as JS Dates at midnight UTC: the calendar date is the ISO date part. */
+const calendarDate = z.date().transform((d) => d.toISOString().slice(0, 10));
+
+const registerSchema = z
+  .object({
+    idempotencyKey: z.string().trim().min(8, 'use a UUID or another key of at least 8 characters').max(100),
+    casusId: z.uuid('must be a casus id'),
+    soort: z.enum(['TOESTEMMING', 'INTEGRALE_AANPAK']),
+    domeinen: z
+      .array(z.enum(['WMO', 'CJG', 'WERKPLEIN'], 'must be WMO, CJG or WERKPLEIN: the wijkteam needs no basis for its own records'))
+      .min(1, 'name at least one loket')
+      .transform((d) => [...new Set(d)]),
+    geldigVan: calendarDate,
+    geldigTot: calendarDate.nullish(),
+    toelichting: z.string().trim().min(10, 'explain the basis in at least 10 characters').max(2000),
+  })
+  .refine((i) => !i.geldigTot || i.geldigTot >= i.geldigVan, { message: 'must not be before geldigVan', path: ['geldigTot'] });
+
+const revokeSchema = z.object({
+  id: z.uuid('must be a Grondslag id'),
+  version: z.number().int().min(1),
+  reden: z.string().trim().min(5, 'give the reason in at least 5 characters').max(2000),
+});
+
+/**
+ * Only the regisseur and team of an open casus change its Grondslagen. The decision is logged as a write
+ * about the household, allowed or refused, like every other access to person-level data.
+ */
+function requireCasusWrite(ctx: WijkteamContext, casus: CasusRecord | undefined): CasusRecord {
+  ctx.access.require({ ...casusAccess(casus, 'INHOUD'), handeling: 'SCHRIJVEN' });
+  if (!casus) throw notFound('No such casus');
+  if (!isCasusLid(casus, ctx.access.actor) || !isOpen(casus, amsterdamDate(ctx.clock.now()))) {
+    ctx.access.log.record({ bsns: casus.clienten, niveau: 'INHOUD', handeling: 'SCHRIJVEN', outcome: { weigering: ErrorCode.FORBIDDEN } });
+    throw new GraphQLError('Only the regisseur and team of an open casus register or revoke its Grondslagen', {
+      extensions: { code: ErrorCode.FORBIDDEN },
+    });
+  }
+  return casus;
+}
+
+function sameRegistration(row: GrondslagRow, input: z.infer<typeof registerSchema>): boolean {
+  return row.casusId === input.casusId && row.soort === input.soort && [...row.domeinen].sort().join() === [...input.domeinen].sort().join();
+}
+
+export const Mutation = {
+  async registerGrondslag(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
+    const input = parseInput(registerSchema, args.input);
+    const casus = requireCasusWrite(ctx, await ctx.repository.casus(input.casusId));
+    const { actor } = ctx.access;
+    // The Grondslag and its log entry are stored together or not at all.
+    return ctx.db.transaction(async (tx) => {
+      const { row, created } = await ctx.repository.registerGrondslag(tx, {
+        id: crypto.randomUUID(),
+        casusId: casus.id,
+        idempotencyKey: input.idempotencyKey,
+        soort: input.soort,
+        domeinen: input.domeinen,
+        geldigVan: input.geldigVan,
+        geldigTot: input.geldigTot ?? null,
+        toelichting: input.toelichting,
+        vastgelegdDoor: actor.naam,
+        vastgelegdDoorSub: actor.sub,
+        vastgelegdOp: new Date().toISOString(),
+      });
+      if (!created && !sameRegistration(row, input)) {
+        throw badUserInput('This idempotencyKey was already used for a different registration', 'idempotencyKey');
+      }
+      await ctx.access.log.flush(tx);
+      return row;
+    });
+  },
+
+  async revokeGrondslag(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
+    const input = parseInput(revokeSchema, args.input);
+    const grondslag = await ctx.repository.grondslag(input.id);
+    requireCasusWrite(ctx, grondslag && (await ctx.repository.casus(grondslag.casusId)));
+    if (!grondslag) throw notFound('No such Grondslag');
+    if (grondslag.ingetrokkenOp) throw badUserInput('This Grondslag was already revoked', 'id');
+    return ctx.db.transaction(async (tx) => {
+      const row = await ctx.repository.revokeGrondslag(tx, {
+        id: grondslag.id,
+        version: input.version,
+        ingetrokkenOp: new Date().toISOString(),
+        ingetrokkenDoor: ctx.access.actor.naam,
+        intrekkingsreden: input.reden,
+      });
+      if (!row) {
+        throw new GraphQLError(`Version ${input.version} is not current: reload the Grondslag and try again`, {
+          extensions: { code: ErrorCode.VERSION_CONFLICT },
+        });
+      }
+      await ctx.access.log.flush(tx);
+      return row;
+    });
+  },
+};
