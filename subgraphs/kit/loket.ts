@@ -298,7 +298,7 @@ export function loketHuishoudenResolvers<
     [`${field}Contactmomenten`]: async (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
       if (!h.dossier) return []; // no file, no contact moments: nothing to load
       if (!ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return [];
-      const inhoud = ctx.access.check(dossierAccess(loket, h, 'INHOUD'));
+      const inhoud = ctx.access.check(dossierAccess(loket, h, 'INHOUD'), { logRefusal: false });
       const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
       const rows = h.dossier.contactmomenten ?? (await ctx.dossiers(['contactmomenten']).load(h.id))?.contactmomenten ?? [];
       return rows.map((row) => toContactmoment(row, loket, afgeschermd));

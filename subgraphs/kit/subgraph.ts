@@ -103,10 +103,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     async listen(port, host = '127.0.0.1') {
       started = 'standalone';
       const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }) => {
-        const caller = await guard.fromHeaders(req.headers);
-        const contextValue = definition.createContext({ db, clock, access: caller.access });
-        caller.register(contextValue);
-        return contextValue;
+        return definition.createContext({ db, clock, access: await guard.fromHeaders(req.headers) });
       };
       const { url } = await startStandaloneServer(server, { listen: { port, host }, context });
       return url;

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Loket } from '../../demo/types';
 import { ErrorCode } from '../errors';
+import type { SignedParts } from './gateway-credential';
 import { toegestaanDoel, type Doel, type Grondslag } from './doelen';
 import type { Niveau, ProcessingLog } from './log';
 import { EIGEN_DOMEIN, isProfessional } from './roles';
@@ -80,6 +81,11 @@ export interface RequestAuth {
   /** The purpose as stated (X-Doel), unchecked: each decision checks it. */
   purpose: string | null;
   traceId: string;
+  /**
+   * The gateway's signature, still to be checked against the operation once it is parsed. Absent only
+   * for in-process callers (tests), which are trusted like the gateway.
+   */
+  credential?: { parts: Omit<SignedParts, 'body'>; signature: string };
 }
 
 function outcome(decision: Decision) {
@@ -97,9 +103,14 @@ export class AccessControl {
     return this.auth.actor;
   }
 
-  check(request: AccessRequest): Decision {
+  /**
+   * Decides and records. `logRefusal: false` is for content a merged view always asks for, whatever the
+   * client selected (the contact moments' subject and notes): logging those refusals would put a refused
+   * INHOUD read in the log for every lookup of a household; what is disclosed is always logged.
+   */
+  check(request: AccessRequest, { logRefusal = true } = {}): Decision {
     const decision = decide(this.auth.actor, this.auth.purpose, request);
-    if (request.bsns.length) {
+    if (request.bsns.length && (decision.allowed || logRefusal)) {
       this.log.record({
         bsns: request.bsns,
         niveau: request.niveau,

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { AccessControl, type RequestAuth } from './access';
 import type { AuthConfig } from './config';
-import { bodyDigest, HEADERS, verify, type SignedParts } from './gateway-credential';
+import { bodyDigest, HEADERS, verify } from './gateway-credential';
 import { ProcessingLog, type LogStore } from './log';
 import { tokenVerifier, unauthenticated } from './token';
 
@@ -24,8 +24,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  */
 export function subgraphGuard(config: AuthConfig, store: LogStore) {
   const verifyToken = tokenVerifier(config);
-  const pending = new WeakMap<object, { parts: Omit<SignedParts, 'body'>; signature: string }>();
-
   function access(auth: RequestAuth): AccessControl {
     return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
   }
@@ -34,7 +32,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
     access,
 
     /** From the HTTP headers of a gateway request; throws UNAUTHENTICATED (HTTP 401) otherwise. */
-    async fromHeaders(headers: IncomingHttpHeaders): Promise<{ access: AccessControl; register(context: object): void }> {
+    async fromHeaders(headers: IncomingHttpHeaders): Promise<AccessControl> {
       const signature = header(headers, HEADERS.signature);
       if (!signature) throw unauthenticated('This service answers the LoketLink gateway only');
       const authorization = header(headers, 'authorization') ?? '';
@@ -45,10 +43,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
         authorization,
       };
       const actor = await verifyToken(authorization);
-      return {
-        access: access({ actor, purpose: parts.purpose || null, traceId: parts.traceId }),
-        register: (context) => pending.set(context, { parts, signature }),
-      };
+      return access({ actor, purpose: parts.purpose || null, traceId: parts.traceId, credential: { parts, signature } });
     },
 
     /** Checks the signature over the parsed operation, names the log's operation, and writes the log. */
@@ -57,7 +52,8 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
         async requestDidStart() {
           return {
             async didResolveOperation({ contextValue, request, operationName, operation }) {
-              const credential = pending.get(contextValue);
+              // Apollo clones the context per operation; the access object (and so the credential) is shared.
+              const { credential } = contextValue.access.auth;
               if (credential) {
                 const parts = { ...credential.parts, body: bodyDigest(request.query, request.variables) };
                 if (!verify(config.gatewaySecret, parts, credential.signature)) {

@@ -37,7 +37,7 @@ function today(ctx: WijkteamContext): string {
 function eigenContactmomenten(casussen: readonly CasusRecord[], ctx: WijkteamContext): ContactmomentValue[] {
   return casussen.flatMap((casus) => {
     if (!ctx.access.check(casusAccess(casus, 'SIGNAAL')).allowed) return [];
-    const inhoud = ctx.access.check(casusAccess(casus, 'INHOUD'));
+    const inhoud = ctx.access.check(casusAccess(casus, 'INHOUD'), { logRefusal: false });
     const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
     return (casus.contactmomenten ?? []).map((row) => toContactmoment(row, 'WIJKTEAM', afgeschermd));
   });
