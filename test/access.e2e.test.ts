@@ -8,7 +8,7 @@ import { subjectKey } from '../subgraphs/kit/auth/log';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { headersFor, TEST_AUTH, tokenFor, type Caller } from './support/auth';
 import { startTestHub, type GraphQLResponse, type TestHub } from './support/hub';
-import { REGISTER_GRONDSLAG } from './household.e2e.test';
+import { REGISTER_GRONDSLAG } from '../schema/operations';
 
 const DEMO = { households: 60, seed: 11 };
 

@@ -2,36 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExampleHuishouden, generateHuishoudens } from '../subgraphs/demo/generator';
 import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { SUBGRAPHS } from '../subgraphs/kit/config';
+import { HUISHOUDBEELD, REGISTER_GRONDSLAG } from '../schema/operations';
 import { fetchStages, startTestHub, type TestHub } from './support/hub';
 
 const DEMO = { households: 150, seed: 3 };
 
-/**
- * The README's household picture query. Records name household members by BSN only: their names are in
- * `leden` already, and asking brp for them again would add a fourth fetch stage.
- */
-export const HUISHOUDBEELD = /* GraphQL */ `
-  query Huishoudbeeld($id: ID!) {
-    huishouden(id: $id) {
-      id
-      adres { adresregel1 adresregel2 }
-      wijk { code naam }
-      leden { bsn naam { volledigeNaam } geboortedatum leeftijd }
-      betrokkenheid { loket sinds status contactpersoon { naam telefoon } }
-      contactmomenten { id tijdstip loket kanaal onderwerp }
-      wmo { meldingen { meldingsdatum status onderzoekUiterlijk termijnVerstreken } voorzieningen { productcategorie { code naam } status } }
-      cjg { jeugdhulptrajecten { productcategorie { code naam } status jeugdige { bsn } } }
-      werkplein { uitkeringen { norm status } trajecten { soort status } }
-      casus { status team regisseur { naam telefoon } plan { doelen { domein scoreStart scoreActueel } } }
-    }
-  }
-`;
 
-export const REGISTER_GRONDSLAG = /* GraphQL */ `
-  mutation Register($input: RegisterGrondslagInput!) {
-    registerGrondslag(input: $input) { id soort domeinen actueel version }
-  }
-`;
 
 const WERKPLEIN_GRONDSLAG = {
   soort: 'TOESTEMMING',

@@ -290,8 +290,9 @@ export function loketHuishoudenResolvers<
       return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id), toegang: ref.wijkteamToegang ?? null };
     },
     // The file's content: INHOUD. Refused, it is null with the coded error; the rest of the picture stays.
+    // No file: null for whoever may know whether the loket is involved (SIGNAAL), an error for anyone else.
     [field]: (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
-      ctx.access.require(dossierAccess(loket, h, 'INHOUD'));
+      ctx.access.require(dossierAccess(loket, h, h.dossier ? 'INHOUD' : 'SIGNAAL'));
       return h.dossier ?? null;
     },
     // Time, loket and channel are SIGNAAL; subject, notes and employee only with INHOUD, else withheld.
@@ -299,7 +300,7 @@ export function loketHuishoudenResolvers<
       if (!h.dossier) return []; // no file, no contact moments: nothing to load
       if (!ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return [];
       const inhoud = ctx.access.check(dossierAccess(loket, h, 'INHOUD'), { logRefusal: false });
-      const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
+      const afgeschermd = inhoud.allowed ? null : inhoud.code;
       const rows = h.dossier.contactmomenten ?? (await ctx.dossiers(['contactmomenten']).load(h.id))?.contactmomenten ?? [];
       return rows.map((row) => toContactmoment(row, loket, afgeschermd));
     },

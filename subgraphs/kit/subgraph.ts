@@ -9,7 +9,7 @@ import type { DocumentNode, GraphQLScalarType } from 'graphql';
 import type { DemoHuishouden } from '../demo/types';
 import type { AccessControl, RequestAuth } from './auth/access';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
-import type { VerwerkingTable } from './auth/log';
+import { LogStore, type VerwerkingTable } from './auth/log';
 import { subgraphGuard, type GuardedContext } from './auth/request';
 import type { SubgraphName } from './config';
 import { openDatabase, type Database, type Storage } from './database';
@@ -76,7 +76,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     migrationsFolder: definition.migrationsFolder,
     stats,
   });
-  const guard = subgraphGuard(authConfig, { db: db as Database<Record<string, unknown>>, table: definition.verwerkingen });
+  const guard = subgraphGuard(authConfig, new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen));
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],

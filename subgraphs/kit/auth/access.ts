@@ -31,10 +31,17 @@ export interface AccessRequest {
   handeling?: 'LEZEN' | 'SCHRIJVEN';
 }
 
-export type Decision = { allowed: true; grondslag: Grondslag } | { allowed: false; error: GraphQLError };
+type RefusalCode = typeof ErrorCode.FORBIDDEN | typeof ErrorCode.GRONDSLAG_REQUIRED;
+/** A refusal is plain data: most are only logged or turned into a withheld marker, never thrown. */
+export type Decision = { allowed: true; grondslag: Grondslag } | { allowed: false; code: RefusalCode; message: string };
 
-function refuse(code: typeof ErrorCode.FORBIDDEN | typeof ErrorCode.GRONDSLAG_REQUIRED, message: string): Decision {
-  return { allowed: false, error: new GraphQLError(message, { extensions: { code } }) };
+function refuse(code: RefusalCode, message: string): Decision {
+  return { allowed: false, code, message };
+}
+
+/** The error a refused field resolves with (created only when thrown: an Error captures a stack). */
+export function refusalError(decision: Extract<Decision, { allowed: false }>): GraphQLError {
+  return new GraphQLError(decision.message, { extensions: { code: decision.code } });
 }
 
 /**
@@ -89,7 +96,7 @@ export interface RequestAuth {
 }
 
 function outcome(decision: Decision) {
-  return decision.allowed ? { grondslag: decision.grondslag } : { weigering: String(decision.error.extensions.code) };
+  return decision.allowed ? { grondslag: decision.grondslag } : { weigering: decision.code };
 }
 
 /** Decides and logs in one step, so that no resolver can disclose without leaving a log entry. */
@@ -125,13 +132,13 @@ export class AccessControl {
   requireLogboek(bsn: string): void {
     const decision = decideLogboek(this.auth.actor, this.auth.purpose, bsn);
     this.log.record({ bsns: [bsn], niveau: 'LOGBOEK', outcome: outcome(decision) });
-    if (!decision.allowed) throw decision.error;
+    if (!decision.allowed) throw refusalError(decision);
   }
 
   /** `check`, throwing the refusal: the field resolves to null with the coded error, the rest still arrives. */
   require(request: AccessRequest): Grondslag {
     const decision = this.check(request);
-    if (!decision.allowed) throw decision.error;
+    if (!decision.allowed) throw refusalError(decision);
     return decision.grondslag;
   }
 }

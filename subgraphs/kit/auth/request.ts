@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ErrorCode } from '../errors';
 import { AccessControl, type RequestAuth } from './access';
 import type { AuthConfig } from './config';
 import { bodyDigest, HEADERS, verify } from './gateway-credential';
@@ -64,8 +65,18 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
               contextValue.access.log.operation = operationName ?? rootFields.join(',');
             },
             // Before the response leaves: data whose disclosure could not be logged is not disclosed.
-            async willSendResponse({ contextValue }) {
-              await contextValue.access?.log.flush();
+            async willSendResponse({ contextValue, response }) {
+              try {
+                await contextValue.access?.log.flush();
+              } catch (error) {
+                console.error('processing log write failed; response withheld', error);
+                response.body = {
+                  kind: 'single',
+                  singleResult: {
+                    errors: [{ message: 'The processing log could not be written, so nothing is disclosed', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+                  },
+                };
+              }
             },
           };
         },

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { isValidBsn } from '../bsn';
@@ -40,10 +40,22 @@ export function unauthenticated(message: string): GraphQLError {
 export function tokenVerifier(config: AuthConfig) {
   const key: Uint8Array | JWTVerifyGetKey = config.keys.kind === 'secret' ? config.keys.secret : createRemoteJWKSet(config.keys.url);
   const algorithms = config.keys.kind === 'secret' ? ['HS256'] : ['RS256', 'PS256', 'ES256', 'EdDSA'];
+  // The same token arrives with every fetch of a request and with every request of a session: remember
+  // a verified one until it expires. Keyed by the whole token, so a changed byte is a different entry.
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   return async function verify(authorization: string | undefined): Promise<Actor> {
     const token = authorization?.match(/^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/)?.[1];
     if (!token) throw unauthenticated('Send a token: Authorization: Bearer <jwt>');
-    let payload: unknown;
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.actor;
+    const entry = await verifyUncached(token);
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!); // the oldest
+    verified.set(token, entry);
+    return entry.actor;
+  };
+
+  async function verifyUncached(token: string): Promise<{ actor: Actor; expiresAt: number }> {
+    let payload: JWTPayload;
     try {
       // `exp` is required: a token without an end is a key that never expires.
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
@@ -61,9 +73,11 @@ export function tokenVerifier(config: AuthConfig) {
       throw unauthenticated(`The token's claims are not usable: ${problem}`);
     }
     const { name, ...rest } = claims.data;
-    return { ...rest, naam: name };
-  };
+    return { actor: { ...rest, naam: name }, expiresAt: payload.exp! * 1000 }; // `exp` is a required claim
+  }
 }
+
+const VERIFIED_TOKENS_KEPT = 10_000;
 export type TokenVerifier = ReturnType<typeof tokenVerifier>;
 
 function describe(error: unknown): string {

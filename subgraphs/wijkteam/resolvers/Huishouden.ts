@@ -38,7 +38,7 @@ function eigenContactmomenten(casussen: readonly CasusRecord[], ctx: WijkteamCon
   return casussen.flatMap((casus) => {
     if (!ctx.access.check(casusAccess(casus, 'SIGNAAL')).allowed) return [];
     const inhoud = ctx.access.check(casusAccess(casus, 'INHOUD'), { logRefusal: false });
-    const afgeschermd = inhoud.allowed ? null : String(inhoud.error.extensions.code);
+    const afgeschermd = inhoud.allowed ? null : inhoud.code;
     return (casus.contactmomenten ?? []).map((row) => toContactmoment(row, 'WIJKTEAM', afgeschermd));
   });
 }

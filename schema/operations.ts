@@ -1,0 +1,31 @@
+/**
+ * Operations as clients send them: the README's examples, used by the end-to-end tests and the benchmark,
+ * so that what is documented, tested and measured is one and the same query.
+ */
+
+/**
+ * The README's household picture query. Records name household members by BSN only: their names are in
+ * `leden` already, and asking brp for them again would add a fetch stage.
+ */
+export const HUISHOUDBEELD = /* GraphQL */ `
+  query Huishoudbeeld($id: ID!) {
+    huishouden(id: $id) {
+      id
+      adres { adresregel1 adresregel2 }
+      wijk { code naam }
+      leden { bsn naam { volledigeNaam } geboortedatum leeftijd }
+      betrokkenheid { loket sinds status contactpersoon { naam telefoon } }
+      contactmomenten { id tijdstip loket kanaal onderwerp }
+      wmo { meldingen { meldingsdatum status onderzoekUiterlijk termijnVerstreken } voorzieningen { productcategorie { code naam } status } }
+      cjg { jeugdhulptrajecten { productcategorie { code naam } status jeugdige { bsn } } }
+      werkplein { uitkeringen { norm status } trajecten { soort status } }
+      casus { status team regisseur { naam telefoon } plan { doelen { domein scoreStart scoreActueel } } }
+    }
+  }
+`;
+
+export const REGISTER_GRONDSLAG = /* GraphQL */ `
+  mutation Register($input: RegisterGrondslagInput!) {
+    registerGrondslag(input: $input) { id soort domeinen actueel version }
+  }
+`;
