@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { loadGatewayConfig, subgraphUrlVariable } from '../gateway/config';
 import {
   databaseUrlVariable,
@@ -384,7 +385,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each([...SUBGRAPHS, 'gateway' as const])(
-    'health-checks %s with a POST of {__typename} to its own /graphql, healthy only on 200',
+    'health-checks %s with a POST of {__typename} to its own /graphql, healthy only on 401 (up, and refusing anonymous calls)',
     async (name: SubgraphName | 'gateway') => {
       const healthcheck = healthcheckOf(name);
       for (const key of ['interval', 'timeout', 'start_period']) {
@@ -396,7 +397,7 @@ describe('docker-compose.yml', () => {
       expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
       const script = test[3] ?? '';
 
-      const ok = await runHealthcheck(script, async () => ({ status: 200, ok: true }));
+      const ok = await runHealthcheck(script, async () => ({ status: 401, ok: false }));
       expect(ok.exitCode).toBe(0);
       expect(ok.url).toBe(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
       expect(ok.method).toBe('POST');
@@ -404,6 +405,8 @@ describe('docker-compose.yml', () => {
       expect(JSON.parse(ok.body ?? 'null')).toEqual({ query: '{__typename}' });
 
       expect((await runHealthcheck(script, async () => ({ status: 503, ok: false }))).exitCode).not.toBe(0);
+      // A 200 to an anonymous call means the guard is off: unhealthy.
+      expect((await runHealthcheck(script, async () => ({ status: 200, ok: true }))).exitCode).not.toBe(0);
       expect((await runHealthcheck(script, async () => ({ status: 204, ok: true }))).exitCode).not.toBe(0);
       expect((await runHealthcheck(script, () => Promise.reject(new Error('ECONNREFUSED')))).exitCode).not.toBe(0);
     },
@@ -424,6 +427,7 @@ describe('.env.example', () => {
     ...new Set([
       ...SUBGRAPHS.flatMap((name) => variablesRead((env) => loadSubgraphConfig(name, env))),
       ...variablesRead((env) => loadGatewayConfig(env)),
+      ...variablesRead((env) => loadAuthConfig(env)),
     ]),
   ];
 
@@ -450,8 +454,10 @@ describe('.env.example', () => {
       expect(loadSubgraphConfig(name, envSet)).toEqual(loadSubgraphConfig(name, {}));
     }
     expect(loadGatewayConfig(envSet)).toEqual(loadGatewayConfig({}));
+    expect(loadAuthConfig(envSet)).toEqual(loadAuthConfig({}));
     // Compose-only variables: the same default as the `${VAR:-default}` in docker-compose.yml.
     for (const [name, fallback] of substitutedVariables(composeSource)) {
+      if (configVariables.includes(name)) continue; // checked against the code's own defaults above
       if (fallback !== undefined && name in envSet) expect(envSet[name], name).toBe(fallback);
     }
   });
