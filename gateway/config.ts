@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, parseEnv, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { DEFAULT_PORTS, parseEnv, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
 
 export interface GatewayConfig {
   port: number;
@@ -8,10 +8,6 @@ export interface GatewayConfig {
   development: boolean;
   /** Overrides of the subgraph URLs written in the supergraph (`BRP_URL`, `WMO_URL`, ...). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
-}
-
-export function subgraphUrlVariable(name: SubgraphName): string {
-  return `${name.toUpperCase()}_URL`;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {

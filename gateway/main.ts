@@ -1,4 +1,4 @@
-import { closeOnSignal } from '../subgraphs/kit/main';
+import { closeOnSignal, printStatsOnSignal } from '../subgraphs/kit/main';
 import { disableTelemetry } from '../subgraphs/kit/config';
 import { loadGatewayConfig } from './config';
 import { createGateway, readSupergraph } from './server';
@@ -7,5 +7,6 @@ disableTelemetry();
 const config = loadGatewayConfig();
 const gateway = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, development: config.development });
 closeOnSignal(() => gateway.server.stop()); // before listening: see kit/main.ts
+printStatsOnSignal(gateway.stats);
 const url = await gateway.listen(config.port, config.host);
 console.log(`LoketLink gateway ready at ${url}`);

@@ -13,7 +13,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
 import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
-import { bodyDigest, HEADERS, sign } from '../subgraphs/kit/auth/gateway-credential';
+import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
 import type { SubgraphName } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
@@ -56,20 +56,10 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Only client operations carry a caller; the gateway's own requests (health checks) have none.
     if (!('context' in options) || !options.context.authorization) return;
-    const { request, context } = options;
-    const parts = {
-      timestamp: String(Date.now()),
-      traceId: context.traceId,
-      purpose: context.purpose,
-      authorization: context.authorization,
-      body: bodyDigest(request.query, request.variables),
-    };
-    const headers = request.http!.headers;
-    headers.set('authorization', parts.authorization);
-    headers.set(HEADERS.purpose, parts.purpose);
-    headers.set(HEADERS.traceId, parts.traceId);
-    headers.set(HEADERS.timestamp, parts.timestamp);
-    headers.set(HEADERS.signature, sign(this.gatewaySecret, parts));
+    const { request } = options;
+    const context = options.context as GatewayContext;
+    const headers = signedHeaders(this.gatewaySecret, { ...context, query: request.query, variables: request.variables });
+    for (const [name, value] of Object.entries(headers)) request.http!.headers.set(name, value);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

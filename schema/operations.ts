@@ -29,3 +29,23 @@ export const REGISTER_GRONDSLAG = /* GraphQL */ `
     registerGrondslag(input: $input) { id soort domeinen actueel version }
   }
 `;
+
+/** A loket application's lookup on a phone call: who is this, where do they live, which loketten are involved. */
+export const LOKET_LOOKUP = /* GraphQL */ `
+  query LoketLookup($bsn: String!) {
+    persoon(bsn: $bsn) {
+      naam { volledigeNaam }
+      huishouden { id adres { adresregel1 } betrokkenheid { loket sinds status contactpersoon { naam telefoon } } }
+    }
+  }
+`;
+
+/** A page of households with their contact moments (a wijk overview). */
+export const HUISHOUDENS_PAGE = /* GraphQL */ `
+  query HuishoudensPage($after: String) {
+    huishoudens(first: 100, after: $after) {
+      edges { node { id contactmomenten { tijdstip loket kanaal } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExampleHuishouden } from '../subgraphs/demo/generator';
 import type { DemoHuishouden, Loket } from '../subgraphs/demo/types';
 import { subgraphDefinitions } from '../subgraphs/index';
-import { bodyDigest, HEADERS, sign } from '../subgraphs/kit/auth/gateway-credential';
+import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { subjectKey } from '../subgraphs/kit/auth/log';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { headersFor, TEST_AUTH, tokenFor, type Caller } from './support/auth';
@@ -146,29 +146,22 @@ describe('purpose-bound access through the gateway', () => {
         query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Huishouden { wmoBetrokkenheid { loket } } } }`,
         variables: { representations: [{ __typename: 'Huishouden', id: '' }] },
       };
-      const signedHeaders = async (body: typeof entities, timestamp = Date.now()) => {
+      const signed = async (body: typeof entities, timestamp = Date.now()) => {
         const authorization = `Bearer ${await tokenFor({ rol: 'kcc-medewerker' })}`;
-        const parts = { timestamp: String(timestamp), traceId: 't', purpose: 'klantcontact', authorization, body: bodyDigest(body.query, body.variables) };
-        return {
-          authorization,
-          [HEADERS.purpose]: parts.purpose,
-          [HEADERS.traceId]: parts.traceId,
-          [HEADERS.timestamp]: parts.timestamp,
-          [HEADERS.signature]: sign(TEST_AUTH.gatewaySecret, parts),
-        };
+        return signedHeaders(TEST_AUTH.gatewaySecret, { authorization, purpose: 'klantcontact', traceId: 't', ...body }, timestamp);
       };
       const body = () => ({ ...entities, variables: { representations: [{ __typename: 'Huishouden', id: example.id }] } });
 
       it('answers with the gateway’s signature (so the refusals below are about the credential)', async () => {
-        const response = await hub.post(hub.subgraphUrls.wmo, body(), await signedHeaders(body()));
+        const response = await hub.post(hub.subgraphUrls.wmo, body(), await signed(body()));
         expect(response.status).toBe(200);
         expect(response.body.data).toEqual({ _entities: [{ wmoBetrokkenheid: { loket: 'WMO' } }] });
       });
 
       it.each([
         ['with a valid token but no gateway signature', async () => ({ ...(await headersFor({ rol: 'kcc-medewerker' })) })],
-        ['with the signature of another operation', async () => signedHeaders(entities)],
-        ['with a signature older than a minute', async () => signedHeaders(body(), Date.now() - 120_000)],
+        ['with the signature of another operation', async () => signed(entities)],
+        ['with a signature older than a minute', async () => signed(body(), Date.now() - 120_000)],
       ])('gets 401 and no data %s', async (_what, headers) => {
         const response = await hub.post(hub.subgraphUrls.wmo, body(), await headers());
         expect(response.status).toBe(401);

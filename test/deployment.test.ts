@@ -8,8 +8,9 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAuthConfig } from '../subgraphs/kit/auth/config';
-import { loadGatewayConfig, subgraphUrlVariable } from '../gateway/config';
+import { loadGatewayConfig } from '../gateway/config';
 import {
+  subgraphUrlVariable,
   databaseUrlVariable,
   DEFAULT_PORTS,
   loadSubgraphConfig,

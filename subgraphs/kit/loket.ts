@@ -257,7 +257,7 @@ export function createLoketContext<D extends { huishoudenId: string }, P extends
 export interface LoketHuishouden<D> {
   id: string;
   dossier: D | undefined;
-  /** The wijkteam's answer about the caller's casus membership and Grondslagen (`@requires`). */
+  /** The wijkteam's answer about the caller's casus membership and Grondslagen. */
   toegang: CasusToegang | null;
 }
 
@@ -280,14 +280,19 @@ export function loketHuishoudenResolvers<
   const { loket, field } = options;
   return {
     async __resolveReference(
-      ref: { id: string; wijkteamToegang?: CasusToegang | null },
+      ref: { id: string },
       ctx: C,
       info: GraphQLResolveInfo,
     ): Promise<LoketHuishouden<D>> {
       const selection = Selection.of(info, 'Huishouden');
       const parts: (P | 'contactmomenten')[] = selection.has(field) ? options.partsFor(selection.child(field, options.dossierType)) : [];
       if (selection.has(`${field}Contactmomenten`)) parts.push('contactmomenten');
-      return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id), toegang: ref.wijkteamToegang ?? null };
+      // Content needs the caller's casus access; asked at the same time as the dossier is read.
+      const [dossier, toegang] = await Promise.all([
+        ctx.dossiers(parts).load(ref.id),
+        selection.has(field) || selection.has(`${field}Contactmomenten`) ? ctx.access.casusToegang(ref.id) : null,
+      ]);
+      return { id: ref.id, dossier, toegang };
     },
     // The file's content: INHOUD. Refused, it is null with the coded error; the rest of the picture stays.
     // No file: null for whoever may know whether the loket is involved (SIGNAAL), an error for anyone else.

@@ -2,6 +2,7 @@ import type { GuardedContext } from './auth/request';
 import { disableTelemetry, loadSubgraphConfig } from './config';
 import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
+import type { ServiceStats } from './stats';
 import { buildSubgraph, type SubgraphDefinition, type SubgraphService } from './subgraph';
 
 /** Stops the services on SIGINT/SIGTERM so connections and the embedded database close cleanly. */
@@ -23,6 +24,14 @@ export function closeOnSignal(close: () => Promise<void>): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/**
+ * On SIGUSR2 a service prints its counters as one JSON line (`{"loketlinkStats":{...}}`): the benchmark
+ * reads fetches and SQL statements per request from separate processes this way, without an HTTP surface.
+ */
+export function printStatsOnSignal(stats: ServiceStats): void {
+  process.on('SIGUSR2', () => console.log(JSON.stringify({ loketlinkStats: stats.snapshot() })));
+}
+
 /** `npm run start:<subgraph>`: one subgraph as its own process, as a real deployment runs it. */
 export async function runSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
@@ -33,7 +42,8 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   let service: SubgraphService<S, C> | undefined;
   closeOnSignal(async () => service?.close());
   const config = loadSubgraphConfig(definition.name);
-  service = await buildSubgraph(definition, { storage: await storageFor(config) });
+  service = await buildSubgraph(definition, { storage: await storageFor(config), wijkteamUrl: () => config.wijkteamUrl });
+  printStatsOnSignal(service.stats);
   if (await seedIfEmpty(definition, service.db, config.demo)) {
     console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);
   }

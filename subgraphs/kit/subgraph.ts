@@ -64,7 +64,13 @@ export interface SubgraphService<S extends Record<string, unknown> = Record<stri
 
 export async function buildSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
-  deps: { storage: Storage; clock?: Clock; auth?: AuthConfig },
+  deps: {
+    storage: Storage;
+    clock?: Clock;
+    auth?: AuthConfig;
+    /** Where the wijkteam subgraph listens (lokets ask it about casus access); may be known only later. */
+    wijkteamUrl?: () => string | undefined;
+  },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
   const clock = deps.clock ?? systemClock;
@@ -76,7 +82,8 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     migrationsFolder: definition.migrationsFolder,
     stats,
   });
-  const guard = subgraphGuard(authConfig, new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen));
+  const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
+  const guard = subgraphGuard(authConfig, logStore, deps.wijkteamUrl);
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],

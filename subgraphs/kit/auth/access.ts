@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Loket } from '../../demo/types';
 import { ErrorCode } from '../errors';
@@ -12,8 +13,8 @@ export type Domein = 'BRP' | Loket;
 
 /**
  * The wijkteam's answer, per household and per request, to "is this caller regisseur or team member of the
- * household's active casus, and which domains does a current Grondslag of that casus cover?". The gateway
- * brings it to each loket in the entity representation (`@requires`); null when the caller is not on it.
+ * household's active casus, and which domains does a current Grondslag of that casus cover?". Each loket
+ * asks the wijkteam subgraph for it (casus-toegang.ts); null when the caller is not on it.
  */
 export interface CasusToegang {
   casusId: string;
@@ -104,7 +105,13 @@ export class AccessControl {
   constructor(
     readonly auth: RequestAuth,
     readonly log: ProcessingLog,
+    private readonly toegang?: DataLoader<string, CasusToegang | null>,
   ) {}
+
+  /** The caller's access through the household's active casus (see casus-toegang.ts); null when none. */
+  async casusToegang(huishoudenId: string): Promise<CasusToegang | null> {
+    return this.toegang ? this.toegang.load(huishoudenId) : null;
+  }
 
   get actor(): Actor {
     return this.auth.actor;

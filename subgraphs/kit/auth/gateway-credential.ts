@@ -46,3 +46,28 @@ export function verify(secret: Uint8Array, parts: SignedParts, signature: string
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * The headers a gateway adds to one subgraph request: the caller's token and purpose, the trace id, and
+ * its signature over them and the operation. Every gateway LoketLink runs on uses this one function.
+ */
+export function signedHeaders(
+  secret: Uint8Array,
+  request: { authorization: string; purpose: string; traceId: string; query: string | undefined; variables: Record<string, unknown> | undefined | null },
+  now = Date.now(),
+): Record<string, string> {
+  const parts = {
+    timestamp: String(now),
+    traceId: request.traceId,
+    purpose: request.purpose,
+    authorization: request.authorization,
+    body: bodyDigest(request.query, request.variables),
+  };
+  return {
+    authorization: parts.authorization,
+    [HEADERS.purpose]: parts.purpose,
+    [HEADERS.traceId]: parts.traceId,
+    [HEADERS.timestamp]: parts.timestamp,
+    [HEADERS.signature]: sign(secret, parts),
+  };
+}

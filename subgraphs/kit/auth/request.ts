@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorCode } from '../errors';
 import { AccessControl, type RequestAuth } from './access';
+import { casusToegangLoader } from './casus-toegang';
 import type { AuthConfig } from './config';
 import { bodyDigest, HEADERS, verify } from './gateway-credential';
 import { ProcessingLog, type LogStore } from './log';
@@ -23,10 +24,11 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  * signature covers the operation too, which is only known once Apollo has parsed the body: `plugin()`
  * checks that part before anything executes.
  */
-export function subgraphGuard(config: AuthConfig, store: LogStore) {
+export function subgraphGuard(config: AuthConfig, store: LogStore, wijkteamUrl: () => string | undefined = () => undefined) {
   const verifyToken = tokenVerifier(config);
   function access(auth: RequestAuth): AccessControl {
-    return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
+    const toegang = casusToegangLoader({ auth, secret: config.gatewaySecret, wijkteamUrl });
+    return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store), toegang);
   }
 
   return {

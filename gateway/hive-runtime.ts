@@ -1,0 +1,63 @@
+/**
+ * LoketLink on Hive Gateway (MIT): the committed supergraph, unchanged, plus one plugin that does what our
+ * own gateway does (gateway/server.ts): verify the caller's token at the door (401 without), and forward the
+ * token, the purpose and a trace id to every subgraph, signed with the gateway credential.
+ */
+import { randomBytes } from 'node:crypto';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
+import type { GraphQLError } from 'graphql';
+import type { AuthConfig } from '../subgraphs/kit/auth/config';
+import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
+import { tokenVerifier } from '../subgraphs/kit/auth/token';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { readSupergraph } from './server';
+
+interface Caller {
+  authorization: string;
+  purpose: string;
+  traceId: string;
+}
+
+/** Authentication at the door, and the signed headers on every subgraph fetch. */
+export function loketLinkPlugin(auth: AuthConfig): GatewayPlugin<{ loketlink?: Caller }> {
+  const verifyToken = tokenVerifier(auth);
+  const callers = new WeakMap<Request, Caller>();
+  return {
+    // At the door, before anything is parsed: without a valid token the answer is 401 and nothing else.
+    async onRequest({ request, endResponse, fetchAPI }) {
+      const authorization = request.headers.get('authorization') ?? '';
+      try {
+        await verifyToken(authorization);
+      } catch (error) {
+        const { message, extensions } = error as GraphQLError;
+        endResponse(Response.json.call(fetchAPI.Response, { errors: [{ message, extensions: { code: extensions?.code } }] }, { status: 401 }));
+        return;
+      }
+      const purpose = request.headers.get(HEADERS.purpose) ?? '';
+      callers.set(request, { authorization, purpose, traceId: randomBytes(16).toString('hex') });
+    },
+    onContextBuilding({ context, extendContext }) {
+      const caller = callers.get(context.request);
+      if (caller) extendContext({ loketlink: caller });
+    },
+    onFetch({ context, options, setOptions }) {
+      const caller = 'loketlink' in context ? context.loketlink : undefined;
+      if (!caller || typeof options.body !== 'string') return;
+      const { query, variables } = JSON.parse(options.body) as { query?: string; variables?: Record<string, unknown> };
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signedHeaders(auth.gatewaySecret, { ...caller, query, variables }) } });
+    },
+  };
+}
+
+export function createHiveGateway(options: { auth: AuthConfig; subgraphUrls: Partial<Record<SubgraphName, string>>; development?: boolean }) {
+  return createGatewayRuntime({
+    supergraph: readSupergraph(),
+    transportEntries: Object.fromEntries(
+      SUBGRAPHS.flatMap((name) => (options.subgraphUrls[name] ? [[name, { location: options.subgraphUrls[name] }]] : [])),
+    ),
+    plugins: () => [loketLinkPlugin(options.auth)],
+    landingPage: false,
+    graphiql: options.development ?? false,
+    logging: 'error',
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * `npm run start:gateway:hive`: the same supergraph on Hive Gateway (MIT), the open-licence alternative to
+ * `@apollo/gateway` (Elastic License 2.0). It runs unchanged on our Federation 2 supergraph; LoketLink adds
+ * one plugin that does what our own gateway does: verify the caller's token (401 without), and forward the
+ * token, the purpose and a trace id to every subgraph, signed with the gateway credential. The same
+ * configuration (gateway/config.ts, kit/auth/config.ts) applies.
+ *
+ * Hive Gateway is a dev dependency: the benchmark runs it side by side with ours. To deploy it, move
+ * `@graphql-hive/gateway` to dependencies.
+ */
+import { createServer } from 'node:http';
+import { loadAuthConfig } from '../subgraphs/kit/auth/config';
+import { disableTelemetry } from '../subgraphs/kit/config';
+import { closeOnSignal } from '../subgraphs/kit/main';
+import { loadGatewayConfig } from './config';
+import { createHiveGateway } from './hive-runtime';
+
+disableTelemetry();
+const config = loadGatewayConfig();
+const runtime = createHiveGateway({ auth: loadAuthConfig(), subgraphUrls: config.subgraphUrls, development: config.development });
+const server = createServer(runtime);
+closeOnSignal(async () => {
+  server.close();
+  await runtime.dispose();
+});
+server.listen(config.port, config.host, () => console.log(`LoketLink Hive Gateway ready at http://${config.host}:${config.port}/graphql`));

@@ -1,0 +1,267 @@
+/**
+ * `npm run bench [-- --households N --duration S --rate R --runs K --gateways apollo,hive,direct --no-write]`
+ *
+ * Measures the household picture and its neighbours at municipal scale: every subgraph and every gateway
+ * as its own process (as in production), load from this process with autocannon, every request with its own
+ * input and caller. Side by side on the same supergraph and data: our gateway (`apollo`), Hive Gateway
+ * (`hive`) and the hand-written direct client (`direct`, the floor). Writes a dated section to
+ * BENCHMARKS.md with the medians of the runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { count } from 'drizzle-orm';
+import { loadAuthConfig } from '../../subgraphs/kit/auth/config';
+import { MAX_DEMO_HOUSEHOLDS } from '../../subgraphs/demo/generator';
+import { subgraphDefinitions } from '../../subgraphs/index';
+import { huishouden } from '../../subgraphs/brp/db/schema';
+import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraphUrlVariable } from '../../subgraphs/kit/config';
+import { openDatabase, storageFor } from '../../subgraphs/kit/database';
+import { seedSubgraph } from '../../subgraphs/kit/seed';
+import { ServiceStats } from '../../subgraphs/kit/stats';
+import { developmentToken } from '../token';
+import { startProcess, type ServiceProcess } from './processes';
+import { scenarios, type Caller, type Scenario } from './scenarios';
+import { report, type Measurement } from './report';
+
+disableTelemetry();
+const { values: args } = parseArgs({
+  options: {
+    households: { type: 'string', default: String(MAX_DEMO_HOUSEHOLDS) },
+    seed: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '30' },
+    saturation: { type: 'string', default: '15' },
+    rate: { type: 'string', default: '200' },
+    connections: { type: 'string', default: '16' },
+    runs: { type: 'string', default: '3' },
+    gateways: { type: 'string', default: 'apollo,hive,direct' },
+    scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
+    'data-dir': { type: 'string', default: '.bench' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const households = Number(args.households);
+const seed = Number(args.seed);
+const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Math.min(3, Number(args.saturation)) };
+const GATEWAYS = {
+  apollo: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true },
+  hive: { entry: 'gateway/hive.ts', ready: /Hive Gateway ready at/, counters: false },
+  direct: { entry: 'scripts/bench/direct.ts', ready: /direct client ready at/, counters: false },
+} as const;
+type GatewayName = keyof typeof GATEWAYS;
+const gateways = args.gateways.split(',') as GatewayName[];
+for (const g of gateways) if (!(g in GATEWAYS)) throw new Error(`--gateways: unknown "${g}"; one of ${Object.keys(GATEWAYS).join(', ')}`);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Production mode with keys of this run only: no development secret is involved, and no Sandbox. */
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  GATEWAY_SECRET: randomBytes(32).toString('hex'),
+  LOG_SUBJECT_KEY: randomBytes(32).toString('hex'),
+  DEMO_HOUSEHOLDS: '0',
+  LOKETLINK_DATA_DIR: `${args['data-dir']}/data-${households}-${seed}`,
+};
+delete env.AUTH_JWKS_URL;
+
+/** Seeds every subgraph's store unless it already holds this gemeente (a different size is refused). */
+async function ensureData(): Promise<string> {
+  const started = Date.now();
+  for (const name of SUBGRAPHS) {
+    const config = loadSubgraphConfig(name, env);
+    const definition = subgraphDefinitions[name];
+    const { db, close } = await openDatabase({ subgraph: name, storage: await storageFor(config), schema: definition.tables, migrationsFolder: definition.migrationsFolder, stats: new ServiceStats() });
+    try {
+      if (await definition.isEmpty(db)) await seedSubgraph(definition, db, { households, seed });
+      else if (name === 'brp') {
+        const [row] = await db.select({ n: count() }).from(huishouden);
+        if (row?.n !== households) throw new Error(`the store holds ${row?.n} households, not ${households}: use another database (DATABASE_URL) or data dir`);
+      }
+    } finally {
+      await close();
+    }
+  }
+  return `${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
+
+async function startSubgraphs(): Promise<Record<string, ServiceProcess>> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
+  const url = (name: string) => `http://127.0.0.1:${ports[name]}/graphql`;
+  const started = await Promise.all(
+    SUBGRAPHS.map(async (name) => {
+      const processEnv = { ...env, [portVariable(name)]: String(ports[name]), [subgraphUrlVariable('wijkteam')]: url('wijkteam') };
+      return [name, await startProcess({ name, entry: `subgraphs/${name}/main.ts`, env: processEnv, url: url(name), ready: /subgraph ready at/, counters: true })] as const;
+    }),
+  );
+  return Object.fromEntries(started);
+}
+
+async function startGateway(name: GatewayName, subgraphs: Record<string, ServiceProcess>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s), subgraphs[s]!.url]));
+  const { entry, ready, counters } = GATEWAYS[name];
+  const url = name === 'hive' ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
+  return startProcess({ name, entry, env: { ...env, ...urls, PORT: String(port), DIRECT_PORT: String(port) }, url, ready, counters });
+}
+
+/** Tokens per caller, made once (a real client reuses its token for hours). */
+async function tokenCache() {
+  const auth = loadAuthConfig(env);
+  const tokens = new Map<string, string>();
+  return async (caller: Caller) => {
+    let token = tokens.get(caller.sub);
+    if (!token) {
+      token = (await developmentToken(auth, { rol: caller.rol, gemeenten: ['GM9999'], sub: caller.sub, naam: caller.naam })).token;
+      tokens.set(caller.sub, token);
+    }
+    return token;
+  };
+}
+
+/** A response that carries no data, or an error that is not an access decision, counts as an error. */
+function badBody(body: string): boolean {
+  return !body.includes('"data":{"') || /INTERNAL_SERVER_ERROR|SUBGRAPH_UNAVAILABLE|UNAUTHENTICATED|BAD_USER_INPUT/.test(body);
+}
+
+async function load(url: string, scenario: Scenario, requests: { headers: Record<string, string>; body: string }[], options: Partial<autocannon.Options>) {
+  let i = 0;
+  let bad = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: Number(args.connections),
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const next = requests[i++ % requests.length]!;
+          return { ...request, headers: { ...request.headers, ...next.headers }, body: next.body };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || badBody(body)) {
+            if (bad++ === 0) console.log(`first bad response (${scenario.name}, HTTP ${status}): ${body.slice(0, 400)}`);
+          }
+        },
+      },
+    ],
+    ...options,
+  });
+  return { result, bad };
+}
+
+async function main(): Promise<void> {
+  const seeded = await ensureData();
+  console.log(`data: ${households} households (${env.DATABASE_URL ? 'Postgres' : 'PGlite'}), ready in ${seeded}`);
+  const subgraphs = await startSubgraphs();
+  const running: ServiceProcess[] = Object.values(subgraphs);
+  const measurements: Measurement[] = [];
+  try {
+    const token = await tokenCache();
+    const wanted = new Set(args.scenarios.split(','));
+    const chosen = scenarios(households, seed).filter((s) => wanted.has(s.name));
+    // 2,000 prepared requests per scenario, drawn with a fixed seed: every gateway gets the same sequence.
+    const prepared = new Map<string, { headers: Record<string, string>; body: string }[]>();
+    for (const scenario of chosen) {
+      let state = 42;
+      const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+      const list = [];
+      for (let n = 0; n < 2000; n++) {
+        const { body, caller } = scenario.next(random);
+        list.push({ headers: { authorization: `Bearer ${await token(caller)}`, 'x-doel': caller.doel }, body: JSON.stringify(body) });
+      }
+      prepared.set(scenario.name, list);
+    }
+    const started = new Map<GatewayName, ServiceProcess>();
+    for (const name of gateways) {
+      const gateway = await startGateway(name, subgraphs);
+      started.set(name, gateway);
+      running.push(gateway);
+    }
+    for (let run = 1; run <= Number(args.runs); run++) {
+      for (const scenario of chosen) {
+        for (const name of gateways) {
+          const gateway = started.get(name)!;
+          const requests = prepared.get(scenario.name)!;
+          await load(gateway.url, scenario, requests, { duration: seconds.warmup });
+          const before = await snapshot([gateway, ...Object.values(subgraphs)]);
+          const saturation = await load(gateway.url, scenario, requests, { duration: seconds.saturation });
+          const after = await snapshot([gateway, ...Object.values(subgraphs)]);
+          const fixed = await load(gateway.url, scenario, requests, { duration: seconds.fixed, overallRate: Number(args.rate) });
+          const served = saturation.result.requests.total;
+          const m: Measurement = {
+            run,
+            scenario: scenario.name,
+            gateway: name,
+            rps: saturation.result.requests.average,
+            p50: fixed.result.latency.p50,
+            p99: fixed.result.latency.p99,
+            fixedRps: fixed.result.requests.average,
+            errors: fixed.result.errors + fixed.result.timeouts + fixed.bad + saturation.bad,
+            perRequest: perRequest(before, after, served),
+          };
+          measurements.push(m);
+          console.log(`run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated; at ${args.rate}/s p50 ${m.p50} ms p99 ${m.p99} ms; errors ${m.errors}`);
+        }
+      }
+    }
+    for (const p of running) p.usage(); // still alive: peak memory is read below
+    const peaks = Object.fromEntries(running.map((p) => [p.name, p.usage().peakRssBytes]));
+    const section = report({
+      date: new Date().toISOString().slice(0, 10),
+      machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      dataset: `${households.toLocaleString('en')} households, seed ${seed}, on ${env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'PGlite (one per subgraph)'}`,
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rate: ${args.rate} req/s for ${seconds.fixed} s; ${args.runs} runs, medians`,
+      measurements,
+      peaks,
+    });
+    console.log(section);
+    if (!args['no-write']) {
+      const file = new URL('../../BENCHMARKS.md', import.meta.url);
+      if (!existsSync(file)) writeFileSync(file, readFileSync(new URL('./BENCHMARKS.head.md', import.meta.url), 'utf8'));
+      appendFileSync(file, `\n${section}`);
+      console.log('wrote a section to BENCHMARKS.md');
+    }
+  } finally {
+    await Promise.all(running.map((p) => p.stop()));
+  }
+}
+
+type Snapshot = Map<string, { stats?: Record<string, number>; cpuSeconds: number }>;
+
+async function snapshot(processes: ServiceProcess[]): Promise<Snapshot> {
+  const entries = await Promise.all(processes.map(async (p) => [p.name, { stats: await p.stats(), cpuSeconds: p.usage().cpuSeconds }] as const));
+  return new Map(entries);
+}
+
+/** Per served request: subgraph fetches, SQL statements, log inserts, and CPU milliseconds per process. */
+function perRequest(before: Snapshot, after: Snapshot, served: number): Measurement['perRequest'] {
+  const per = (n: number) => (served ? n / served : 0);
+  let fetches = 0;
+  let statements = 0;
+  let logInserts = 0;
+  const cpuMs: Record<string, number> = {};
+  for (const [name, a] of after) {
+    const b = before.get(name)!;
+    cpuMs[name] = per((a.cpuSeconds - b.cpuSeconds) * 1000);
+    if (!(SUBGRAPHS as readonly string[]).includes(name) || !a.stats || !b.stats) continue;
+    fetches += a.stats.fetches! - b.stats.fetches!;
+    statements += a.stats.statements! - b.stats.statements!;
+    logInserts += a.stats.logInserts! - b.stats.logInserts!;
+  }
+  // The SIGUSR2 snapshots are not requests, but the counters' own reads are not fetches either.
+  return { fetches: per(fetches), statements: per(statements), logInserts: per(logInserts), cpuMs };
+}
+
+await main();

@@ -1,0 +1,104 @@
+/** The benchmark's section of BENCHMARKS.md: medians of the runs, one table per scenario, and the ratios. */
+
+export interface Measurement {
+  run: number;
+  scenario: string;
+  gateway: string;
+  /** Requests per second at saturation. */
+  rps: number;
+  /** Latency at the fixed offered rate, milliseconds. */
+  p50: number;
+  p99: number;
+  /** What the fixed rate actually achieved (below the offered rate when saturated). */
+  fixedRps: number;
+  errors: number;
+  perRequest: { fetches: number; statements: number; logInserts: number; cpuMs: Record<string, number> };
+}
+
+export interface ReportInput {
+  date: string;
+  machine: string;
+  dataset: string;
+  command: string;
+  settings: string;
+  measurements: Measurement[];
+  /** Peak resident memory per process, bytes. */
+  peaks: Record<string, number>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+export function summarize(measurements: Measurement[]) {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of measurements) groups.set(`${m.scenario}|${m.gateway}`, [...(groups.get(`${m.scenario}|${m.gateway}`) ?? []), m]);
+  return [...groups.values()].map((ms) => {
+    const cpu = (name: string) => median(ms.map((m) => m.perRequest.cpuMs[name] ?? 0));
+    const processes = Object.keys(ms[0]!.perRequest.cpuMs);
+    const gatewayCpu = cpu(ms[0]!.gateway);
+    const subgraphCpu = processes.filter((p) => p !== ms[0]!.gateway).reduce((sum, p) => sum + cpu(p), 0);
+    return {
+      scenario: ms[0]!.scenario,
+      gateway: ms[0]!.gateway,
+      rps: median(ms.map((m) => m.rps)),
+      p50: median(ms.map((m) => m.p50)),
+      p99: median(ms.map((m) => m.p99)),
+      fixedRps: median(ms.map((m) => m.fixedRps)),
+      errors: Math.max(...ms.map((m) => m.errors)),
+      fetches: median(ms.map((m) => m.perRequest.fetches)),
+      statements: median(ms.map((m) => m.perRequest.statements)),
+      logInserts: median(ms.map((m) => m.perRequest.logInserts)),
+      gatewayCpu,
+      subgraphCpu,
+    };
+  });
+}
+
+export function report(input: ReportInput): string {
+  const rows = summarize(input.measurements);
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const lines = [
+    `## ${input.date}: ${input.dataset}`,
+    '',
+    `- Machine: ${input.machine}. Everything (Postgres or PGlite, five subgraphs, the gateway, the load) on it.`,
+    `- Command: \`${input.command}\``,
+    `- ${input.settings}. Fetches and statements are counted by the subgraphs; CPU is per request, from /proc.`,
+    '',
+  ];
+  for (const scenario of scenarios) {
+    const own = rows.filter((r) => r.scenario === scenario);
+    const apollo = own.find((r) => r.gateway === 'apollo');
+    lines.push(
+      `### ${scenario}`,
+      '',
+      '| gateway | req/s saturated | ratio to ours | p50 ms | p99 ms | achieved req/s | errors | fetches/req | SQL/req | log inserts/req | gateway CPU ms/req | subgraphs CPU ms/req |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...own.map((r) =>
+        `| ${r.gateway} | ${fixed(r.rps, 0)} | ${apollo ? fixed(r.rps / apollo.rps, 2) : '–'} | ${r.p50} | ${r.p99} | ${fixed(r.fixedRps, 0)} | ${r.errors} | ${fixed(r.fetches)} | ${fixed(r.statements)} | ${fixed(r.logInserts)} | ${fixed(r.gatewayCpu, 2)} | ${fixed(r.subgraphCpu, 2)} |`,
+      ),
+      '',
+    );
+  }
+  const find = (scenario: string, gateway: string) => rows.find((r) => r.scenario === scenario && r.gateway === gateway);
+  const picture = find('huishoudbeeld', 'apollo');
+  const page = find('page-100', 'apollo');
+  const ratios = [
+    ['ours / direct client (target ≥ 0.67)', 'direct'],
+    ['ours / Hive Gateway (target ≥ 1.0)', 'hive'],
+  ].flatMap(([label, other]) =>
+    scenarios.flatMap((s) => {
+      const ours = find(s, 'apollo');
+      const them = find(s, other!);
+      return ours && them ? [`- ${s}: throughput ${label}: ${fixed(ours.rps / them.rps, 2)}`] : [];
+    }),
+  );
+  if (picture && page) ratios.push(`- page of 100 / one household picture, p50 latency (target ≤ 5): ${fixed(page.p50 / picture.p50, 2)}`);
+  lines.push('### Ratios', '', ...ratios, '');
+  lines.push('### Peak resident memory', '', Object.entries(input.peaks).map(([name, bytes]) => `${name} ${(bytes / 2 ** 20).toFixed(0)} MiB`).join(', '), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHiveGateway } from '../gateway/hive-runtime';
+import { HUISHOUDBEELD } from '../schema/operations';
+import { findExampleHuishouden } from '../subgraphs/demo/generator';
+import { headersFor, TEST_AUTH, type Caller } from './support/auth';
+import { post, startTestHub, type TestHub } from './support/hub';
+
+const DEMO = { households: 30, seed: 5 };
+
+/** The MIT route: the same supergraph file on Hive Gateway, with LoketLink's plugin, answers the same. */
+describe('the supergraph on Hive Gateway', () => {
+  let hub: TestHub;
+  let server: Server;
+  let hiveUrl: string;
+  let regisseur: Caller;
+  const example = findExampleHuishouden(DEMO)!;
+
+  beforeAll(async () => {
+    regisseur = { rol: 'wijkteam-medewerker', sub: example.wijkteam!.casus.regisseur.sub };
+    hub = await startTestHub(DEMO, regisseur);
+    const runtime = createHiveGateway({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls });
+    server = createServer(runtime);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    hiveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await hub?.close();
+  });
+
+  it('answers the household picture exactly as our gateway does, access decisions included', async () => {
+    const body = { query: HUISHOUDBEELD, variables: { id: example.id } };
+    const ours = await post(hub.gatewayUrl, body, await headersFor(regisseur));
+    const hive = await post(hiveUrl, body, await headersFor(regisseur));
+    expect(hive.status).toBe(200);
+    expect(hive.body.data).toEqual(ours.body.data);
+    const codes = (r: typeof ours) => (r.body.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${e.extensions?.code}`).sort();
+    expect(codes(hive)).toEqual(codes(ours));
+  });
+
+  it('refuses a request without a token with 401', async () => {
+    const response = await post(hiveUrl, { query: HUISHOUDBEELD, variables: { id: example.id } }, { 'x-doel': 'integrale-aanpak' });
+    expect(response.status).toBe(401);
+    expect(response.body.data ?? null).toBeNull();
+  });
+});
