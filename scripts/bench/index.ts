@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
     'data-dir': { type: 'string', default: '.bench' },
     'no-write': { type: 'boolean', default: false },
+    /** CI: exit non-zero when any request failed (timing is never judged). */
+    'fail-on-errors': { type: 'boolean', default: false },
   },
 });
 const households = Number(args.households);
@@ -232,6 +234,11 @@ async function main(): Promise<void> {
       if (!existsSync(file)) writeFileSync(file, readFileSync(new URL('./BENCHMARKS.head.md', import.meta.url), 'utf8'));
       appendFileSync(file, `\n${section}`);
       console.log('wrote a section to BENCHMARKS.md');
+    }
+    const failed = measurements.filter((m) => m.errors > 0);
+    if (args['fail-on-errors'] && failed.length) {
+      console.error(`requests failed in: ${failed.map((m) => `${m.scenario}/${m.gateway}`).join(', ')}`);
+      process.exitCode = 1;
     }
   } finally {
     await Promise.all(running.map((p) => p.stop()));

@@ -31,7 +31,9 @@ export async function startProcess(options: {
   counters: boolean;
   timeoutMs?: number;
 }): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  // BENCH_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (for --cpu-prof analysis).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/${options.name}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', options.entry], {
     cwd: ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
