@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -61,9 +61,7 @@ interface PageFilter {
 }
 
 function pageConditions(filter: PageFilter & { after?: string }): SQL[] {
-  const gemeenten = filter.gemeenten.length ? sql.join(filter.gemeenten.map((g) => sql`${g}`), sql`, `) : sql`null`;
-  // Written out: drizzle's relational queries would alias the subquery's columns to the outer table.
-  const conditions: SQL[] = [sql`${tables.huishouden.wijkCode} in (select w.code from brp.wijk w where w.gemeente_code in (${gemeenten}))`];
+  const conditions: SQL[] = [inArray(tables.huishouden.gemeenteCode, [...filter.gemeenten])];
   if (filter.wijk) conditions.push(eq(tables.huishouden.wijkCode, filter.wijk));
   if (filter.after) conditions.push(gt(tables.huishouden.id, filter.after));
   return conditions;

@@ -28,6 +28,7 @@ export async function seedBrp(db: BrpDb, households: readonly DemoHuishouden[]):
       woonplaats: h.woonplaats,
       wijkCode: h.wijkCode,
       buurtCode: h.buurtCode,
+      gemeenteCode: h.gemeenteCode,
     })),
   );
   await db.insert(tables.persoon).values(households.flatMap((h) => h.leden.map((p) => ({ ...p, huishoudenId: h.id, gemeenteVanInschrijving: h.gemeenteCode }))));

@@ -39,9 +39,12 @@ export const huishouden = brp.table(
     buurtCode: text('buurt_code')
       .notNull()
       .references(() => buurt.code),
+    /** CBS code of the gemeente: a page holds only the caller's gemeenten. */
+    gemeenteCode: text('gemeente_code').notNull(),
   },
-  // Pages of a wijk are read in id order: the index serves filter and order without a sort.
-  (t) => [index('huishouden_wijk_id_idx').on(t.wijkCode, t.id)],
+  // Pages of a wijk or a gemeente are read in id order: each index serves filter and order without a sort,
+  // so a page stops after 101 rows whatever the size of the gemeente (a join to wijk made it sort them all).
+  (t) => [index('huishouden_wijk_id_idx').on(t.wijkCode, t.id), index('huishouden_gemeente_id_idx').on(t.gemeenteCode, t.id)],
 );
 
 export const persoon = brp.table(
