@@ -8,33 +8,37 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway'
 import type { GraphQLError } from 'graphql';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
-import { tokenVerifier } from '../subgraphs/kit/auth/token';
+import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
+import { fetchCasusToegang } from '../subgraphs/kit/auth/casus-toegang';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
-import { readSupergraph } from './server';
+import { readSupergraph, supergraphUrl } from './server';
 
 interface Caller {
   authorization: string;
   purpose: string;
   traceId: string;
+  casusToegang?: string;
 }
 
 /** Authentication at the door, and the signed headers on every subgraph fetch. */
-export function loketLinkPlugin(auth: AuthConfig): GatewayPlugin<{ loketlink?: Caller }> {
+export function loketLinkPlugin(auth: AuthConfig, wijkteamUrl: string): GatewayPlugin<{ loketlink?: Caller }> {
   const verifyToken = tokenVerifier(auth);
   const callers = new WeakMap<Request, Caller>();
   return {
     // At the door, before anything is parsed: without a valid token the answer is 401 and nothing else.
     async onRequest({ request, endResponse, fetchAPI }) {
       const authorization = request.headers.get('authorization') ?? '';
+      let actor: Actor;
       try {
-        await verifyToken(authorization);
+        actor = await verifyToken(authorization);
       } catch (error) {
         const { message, extensions } = error as GraphQLError;
         endResponse(Response.json.call(fetchAPI.Response, { errors: [{ message, extensions: { code: extensions?.code } }] }, { status: 401 }));
         return;
       }
-      const purpose = request.headers.get(HEADERS.purpose) ?? '';
-      callers.set(request, { authorization, purpose, traceId: randomBytes(16).toString('hex') });
+      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId: randomBytes(16).toString('hex') };
+      if (actor.rol === 'wijkteam-medewerker') caller.casusToegang = await fetchCasusToegang({ url: wijkteamUrl, secret: auth.gatewaySecret, caller });
+      callers.set(request, caller);
     },
     onContextBuilding({ context, extendContext }) {
       const caller = callers.get(context.request);
@@ -50,12 +54,13 @@ export function loketLinkPlugin(auth: AuthConfig): GatewayPlugin<{ loketlink?: C
 }
 
 export function createHiveGateway(options: { auth: AuthConfig; subgraphUrls: Partial<Record<SubgraphName, string>>; development?: boolean }) {
+  const supergraph = readSupergraph();
   return createGatewayRuntime({
-    supergraph: readSupergraph(),
+    supergraph,
     transportEntries: Object.fromEntries(
       SUBGRAPHS.flatMap((name) => (options.subgraphUrls[name] ? [[name, { location: options.subgraphUrls[name] }]] : [])),
     ),
-    plugins: () => [loketLinkPlugin(options.auth)],
+    plugins: () => [loketLinkPlugin(options.auth, options.subgraphUrls.wijkteam ?? supergraphUrl(supergraph, 'wijkteam'))],
     landingPage: false,
     graphiql: options.development ?? false,
     logging: 'error',

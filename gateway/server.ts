@@ -13,6 +13,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
 import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
+import { fetchCasusToegang } from '../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
 import type { SubgraphName } from '../subgraphs/kit/config';
@@ -26,12 +27,21 @@ export function readSupergraph(): string {
   return readFileSync(SUPERGRAPH_FILE, 'utf8');
 }
 
+/** A subgraph's URL as the supergraph names it (`join__graph(name:, url:)`); a gateway may override it. */
+export function supergraphUrl(supergraphSdl: string, name: SubgraphName): string {
+  const url = new RegExp(`join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl)?.[1];
+  if (!url) throw new Error(`the supergraph names no subgraph "${name}"`);
+  return url;
+}
+
 /** One client request as the gateway knows it: the verified caller, the stated purpose, its trace id. */
 export interface GatewayContext {
   actor: Actor;
   authorization: string;
   purpose: string;
   traceId: string;
+  /** For a wijkteam member: the wijkteam's answer about casus access, passed on signed (casus-toegang.ts). */
+  casusToegang?: string;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -112,10 +122,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new ServiceStats();
   const auth = options.auth ?? loadAuthConfig();
   const verifyToken = tokenVerifier(auth);
+  const urls: Partial<Record<SubgraphName, string>> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new LoketDataSource(name, options.subgraphUrls?.[name as SubgraphName] ?? url ?? '', auth.gatewaySecret),
+    buildService: ({ name, url }) => {
+      const resolved = (urls[name as SubgraphName] = options.subgraphUrls?.[name as SubgraphName] ?? url ?? '');
+      return new LoketDataSource(name, resolved, auth.gatewaySecret);
+    },
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan?.(queryPlan) : undefined,
   });
   const landingPage = options.development
@@ -138,7 +151,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }): Promise<GatewayContext> => {
     const authorization = header(req.headers, 'authorization');
     const actor = await verifyToken(authorization);
-    return { actor, authorization, purpose: header(req.headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
+    const caller = { actor, authorization, purpose: header(req.headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
+    if (actor.rol !== 'wijkteam-medewerker') return caller;
+    return { ...caller, casusToegang: await fetchCasusToegang({ url: urls.wijkteam!, secret: auth.gatewaySecret, caller }) };
   };
   return {
     server,

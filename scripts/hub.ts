@@ -43,12 +43,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
     const definition = subgraphDefinitions[name];
-    const service = await buildSubgraph(definition, {
-      storage: await options.storage(name),
-      clock: options.clock,
-      auth: options.auth,
-      wijkteamUrl: () => subgraphUrls.wijkteam, // listening by the time a request comes in
-    });
+    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
       log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);

@@ -16,6 +16,7 @@ import { parse } from 'graphql';
 import { loadGatewayConfig } from '../../gateway/config';
 import { readSupergraph } from '../../gateway/server';
 import { loadAuthConfig } from '../../subgraphs/kit/auth/config';
+import { fetchCasusToegang } from '../../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, unauthenticated } from '../../subgraphs/kit/auth/token';
 import { disableTelemetry } from '../../subgraphs/kit/config';
@@ -46,7 +47,7 @@ const plans = new Map(
 
 interface Request {
   variables: Json;
-  caller: { authorization: string; purpose: string; traceId: string };
+  caller: { authorization: string; purpose: string; traceId: string; casusToegang?: string };
   errors: unknown[];
 }
 
@@ -131,7 +132,7 @@ const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const authorization = String(req.headers.authorization ?? '');
-    await verifyToken(authorization).catch((error: unknown) => {
+    const actor = await verifyToken(authorization).catch((error: unknown) => {
       throw error === undefined ? unauthenticated('no token') : error;
     });
     const { query, variables } = JSON.parse(Buffer.concat(chunks).toString()) as { query: string; variables?: Json };
@@ -142,6 +143,10 @@ const server = createServer(async (req, res) => {
       caller: { authorization, purpose: String(req.headers[HEADERS.purpose] ?? ''), traceId: randomBytes(16).toString('hex') },
       errors: [],
     };
+    // The same question a gateway asks for a wijkteam member before the plan (kit/auth/casus-toegang.ts).
+    if (actor.rol === 'wijkteam-medewerker') {
+      request.caller.casusToegang = await fetchCasusToegang({ url: serviceUrls.get('wijkteam')!, secret: auth.gatewaySecret, caller: request.caller });
+    }
     const data: Json = {};
     await run(plan, data, request);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(request.errors.length ? { data, errors: request.errors } : { data }));

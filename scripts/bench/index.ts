@@ -102,7 +102,7 @@ async function startSubgraphs(): Promise<Record<string, ServiceProcess>> {
   const url = (name: string) => `http://127.0.0.1:${ports[name]}/graphql`;
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const processEnv = { ...env, [portVariable(name)]: String(ports[name]), [subgraphUrlVariable('wijkteam')]: url('wijkteam') };
+      const processEnv = { ...env, [portVariable(name)]: String(ports[name]) };
       return [name, await startProcess({ name, entry: `subgraphs/${name}/main.ts`, env: processEnv, url: url(name), ready: /subgraph ready at/, counters: true })] as const;
     }),
   );

@@ -41,7 +41,7 @@ export function databaseUrlVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_DATABASE_URL`;
 }
 
-/** `BRP_URL` etc.: where a subgraph is reached (the gateway's overrides; lokets read WIJKTEAM_URL). */
+/** `BRP_URL` etc.: where the gateway reaches a subgraph, when not at the URL in the supergraph. */
 export function subgraphUrlVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_URL`;
 }
@@ -60,8 +60,6 @@ export interface SubgraphConfig {
   dataDir: string;
   poolMax: number;
   demo: DemoConfig;
-  /** The wijkteam subgraph, which a loket asks about the caller's casus access. */
-  wijkteamUrl: string;
 }
 
 export interface DemoConfig {
@@ -94,7 +92,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     LOKETLINK_DATA_DIR: z.string().min(1).default('.data'),
     HOST: z.string().min(1).default('127.0.0.1'),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    [subgraphUrlVariable('wijkteam')]: z.preprocess(unsetWhenEmpty, z.url().default(`http://127.0.0.1:${DEFAULT_PORTS.wijkteam}/graphql`)),
   });
   const parsed = parseEnv(schema, env) as Record<string, string | number | undefined>;
   return {
@@ -105,7 +102,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     dataDir: parsed.LOKETLINK_DATA_DIR as string,
     poolMax: parsed.DB_POOL_MAX as number,
     demo: loadDemoConfig(env),
-    wijkteamUrl: parsed[subgraphUrlVariable('wijkteam')] as string,
   };
 }
 

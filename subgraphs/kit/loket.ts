@@ -287,12 +287,7 @@ export function loketHuishoudenResolvers<
       const selection = Selection.of(info, 'Huishouden');
       const parts: (P | 'contactmomenten')[] = selection.has(field) ? options.partsFor(selection.child(field, options.dossierType)) : [];
       if (selection.has(`${field}Contactmomenten`)) parts.push('contactmomenten');
-      // Content needs the caller's casus access; asked at the same time as the dossier is read.
-      const [dossier, toegang] = await Promise.all([
-        ctx.dossiers(parts).load(ref.id),
-        selection.has(field) || selection.has(`${field}Contactmomenten`) ? ctx.access.casusToegang(ref.id) : null,
-      ]);
-      return { id: ref.id, dossier, toegang };
+      return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id), toegang: ctx.access.casusToegang(ref.id) };
     },
     // The file's content: INHOUD. Refused, it is null with the coded error; the rest of the picture stays.
     // No file: null for whoever may know whether the loket is involved (SIGNAAL), an error for anyone else.

@@ -42,7 +42,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   let service: SubgraphService<S, C> | undefined;
   closeOnSignal(async () => service?.close());
   const config = loadSubgraphConfig(definition.name);
-  service = await buildSubgraph(definition, { storage: await storageFor(config), wijkteamUrl: () => config.wijkteamUrl });
+  service = await buildSubgraph(definition, { storage: await storageFor(config) });
   printStatsOnSignal(service.stats);
   if (await seedIfEmpty(definition, service.db, config.demo)) {
     console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);

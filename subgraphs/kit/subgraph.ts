@@ -68,8 +68,6 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     storage: Storage;
     clock?: Clock;
     auth?: AuthConfig;
-    /** Where the wijkteam subgraph listens (lokets ask it about casus access); may be known only later. */
-    wijkteamUrl?: () => string | undefined;
   },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
@@ -83,7 +81,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     stats,
   });
   const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
-  const guard = subgraphGuard(authConfig, logStore, deps.wijkteamUrl);
+  const guard = subgraphGuard(authConfig, logStore);
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],

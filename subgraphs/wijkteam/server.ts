@@ -10,6 +10,7 @@ import { Contactmoment } from './resolvers/Contactmoment';
 import { Grondslag } from './resolvers/Grondslag';
 import { Huishouden } from './resolvers/Huishouden';
 import { Mutation } from './resolvers/Mutation';
+import { Query } from './resolvers/Query';
 import { seedWijkteam } from './seed';
 
 /**
@@ -22,7 +23,7 @@ export const wijkteamSubgraph: SubgraphDefinition<typeof tables, WijkteamContext
   tables,
   verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Huishouden, Casus, Contactmoment, Grondslag, Mutation, Verwerkingslog: verwerkingslogResolvers('wijkteam') },
+  resolvers: { ...scalarResolvers, Query, Huishouden, Casus, Contactmoment, Grondslag, Mutation, Verwerkingslog: verwerkingslogResolvers('wijkteam') },
   createContext: createWijkteamContext,
   seed: seedWijkteam,
   isEmpty: tableIsEmpty(tables.casus),

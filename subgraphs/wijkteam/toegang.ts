@@ -35,5 +35,5 @@ export function casusToegang(actor: Actor, casus: CasusRecord | undefined, today
   const grondslagen = casus.grondslagen
     .filter((g) => isActueel(g, today))
     .flatMap((g) => g.domeinen.filter((d) => d !== 'WIJKTEAM').map((domein) => ({ domein, soort: g.soort })));
-  return { casusId: casus.id, grondslagen };
+  return { huishoudenId: casus.huishoudenId, casusId: casus.id, grondslagen };
 }

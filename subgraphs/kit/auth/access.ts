@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Loket } from '../../demo/types';
 import { ErrorCode } from '../errors';
@@ -13,10 +12,11 @@ export type Domein = 'BRP' | Loket;
 
 /**
  * The wijkteam's answer, per household and per request, to "is this caller regisseur or team member of the
- * household's active casus, and which domains does a current Grondslag of that casus cover?". Each loket
- * asks the wijkteam subgraph for it (casus-toegang.ts); null when the caller is not on it.
+ * household's active casus, and which domains does a current Grondslag of that casus cover?". The gateway
+ * asks the wijkteam subgraph once per request and signs the answer along (casus-toegang.ts).
  */
 export interface CasusToegang {
+  huishoudenId: string;
   casusId: string;
   grondslagen: readonly { domein: Loket; soort: Exclude<Grondslag, 'WETTELIJKE_TAAK'> }[];
 }
@@ -94,6 +94,8 @@ export interface RequestAuth {
    * for in-process callers (tests), which are trusted like the gateway.
    */
   credential?: { parts: Omit<SignedParts, 'body'>; signature: string };
+  /** The wijkteam's answer about casus access, by household (from the signed header); absent: none. */
+  casusToegang?: ReadonlyMap<string, CasusToegang>;
 }
 
 function outcome(decision: Decision) {
@@ -105,12 +107,11 @@ export class AccessControl {
   constructor(
     readonly auth: RequestAuth,
     readonly log: ProcessingLog,
-    private readonly toegang?: DataLoader<string, CasusToegang | null>,
   ) {}
 
   /** The caller's access through the household's active casus (see casus-toegang.ts); null when none. */
-  async casusToegang(huishoudenId: string): Promise<CasusToegang | null> {
-    return this.toegang ? this.toegang.load(huishoudenId) : null;
+  casusToegang(huishoudenId: string): CasusToegang | null {
+    return this.auth.casusToegang?.get(huishoudenId) ?? null;
   }
 
   get actor(): Actor {

@@ -10,7 +10,7 @@ import { signDevelopmentToken, tokenVerifier, type Actor } from './token';
 const BSN = '999990019';
 const actor = (rol: Rol, extra: Partial<Actor> = {}): Actor => ({ sub: `s-${rol}`, naam: rol, rol, organisatie: 'GM9999', gemeenten: ['GM9999'], ...extra });
 const wmoInhoud: AccessRequest = { domein: 'WMO', niveau: 'INHOUD', gemeente: 'GM9999', bsns: [BSN] };
-const toegang = (...domeinen: ('WMO' | 'CJG' | 'WERKPLEIN')[]): CasusToegang => ({ casusId: 'c', grondslagen: domeinen.map((domein) => ({ domein, soort: 'TOESTEMMING' })) });
+const toegang = (...domeinen: ('WMO' | 'CJG' | 'WERKPLEIN')[]): CasusToegang => ({ huishoudenId: 'h', casusId: 'c', grondslagen: domeinen.map((domein) => ({ domein, soort: 'TOESTEMMING' })) });
 
 describe('decide: the access model of DESIGN.md', () => {
   it.each([
@@ -84,7 +84,14 @@ describe('the processing log of one fetch', () => {
 
 describe('the gateway credential', () => {
   const secret = new TextEncoder().encode('s'.repeat(40));
-  const parts = { timestamp: String(Date.now()), traceId: 't1', purpose: 'klantcontact', authorization: 'Bearer a.b.c', body: bodyDigest('{ x }', { id: 1 }) };
+  const parts = {
+    timestamp: String(Date.now()),
+    traceId: 't1',
+    purpose: 'integrale-aanpak',
+    authorization: 'Bearer a.b.c',
+    casusToegang: '[{"huishoudenId":"h","casusId":"c","grondslagen":[]}]',
+    body: bodyDigest('{ x }', { id: 1 }),
+  };
 
   it('verifies its own signature, and nothing that differs in any part', () => {
     const signature = sign(secret, parts);

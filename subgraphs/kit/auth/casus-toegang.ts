@@ -1,49 +1,46 @@
-import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
-import type { CasusToegang, RequestAuth } from './access';
+import type { CasusToegang } from './access';
 import { signedHeaders } from './gateway-credential';
 
-const QUERY = `query CasusToegang($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Huishouden { wijkteamToegang { casusId grondslagen { domein soort } } } }
-}`;
-
-export type CasusToegangLoader = DataLoader<string, CasusToegang | null>;
+const QUERY = 'query CasusToegang { casusToegang { huishoudenId casusId grondslagen { domein soort } } }';
 
 /**
- * Per request, per household: is the caller regisseur or team member of its active casus, and which
- * domains does a current Grondslag cover? Only the wijkteam subgraph knows (it keeps the casus and the
- * Grondslag register), so a loket asks it directly, with the caller's token and purpose and the same
- * signature a gateway request carries; one request for all households of a fetch. Only for a
- * wijkteam-medewerker: no one else can get INHOUD through a casus, so for them it costs nothing.
+ * Which households' content a wijkteam member may see through a casus. Only the wijkteam subgraph knows
+ * (it keeps the casus, its team and the Grondslag register), so a gateway asks it once per request of a
+ * wijkteam member, before executing the plan, and passes the answer to every subgraph in a header that its
+ * signature covers; each loket then decides INHOUD itself. Asked fresh on every request: a Grondslag
+ * registered or revoked counts from the next one. Nobody else has casus access, so for them it costs nothing.
  *
- * Why not `@requires` through the gateway: the wijkteam's merged contact list requires the lokets' lists,
- * which would then require the wijkteam's answer. Hive Gateway (the MIT route) cannot plan such a chain of
- * requires, and @apollo/gateway needs a fourth plan stage for it.
+ * Why not `@requires` in the supergraph: the merged contact list requires the lokets' lists, which would then
+ * require this answer. Hive Gateway (the MIT route) cannot plan such a chain, and @apollo/gateway needed a
+ * fourth plan stage for it. Why not each loket asking: three requests to the wijkteam per household picture
+ * instead of one (measured in BENCHMARKS.md).
  */
-export function casusToegangLoader(deps: { auth: RequestAuth; secret: Uint8Array; wijkteamUrl: () => string | undefined }): CasusToegangLoader {
-  return new DataLoader(async (ids: readonly string[]) => {
-    const { auth } = deps;
-    const url = deps.wijkteamUrl();
-    // In-process callers (tests) carry no token to pass on: they are not on any casus.
-    if (auth.actor.rol !== 'wijkteam-medewerker' || !url || !auth.credential) return ids.map(() => null);
-    const variables = { representations: ids.map((id) => ({ __typename: 'Huishouden', id })) };
-    const headers = signedHeaders(deps.secret, {
-      authorization: auth.credential.parts.authorization,
-      purpose: auth.purpose ?? '',
-      traceId: auth.traceId,
-      query: QUERY,
-      variables,
+export async function fetchCasusToegang(options: {
+  url: string;
+  secret: Uint8Array;
+  caller: { authorization: string; purpose: string; traceId: string };
+}): Promise<string> {
+  const headers = signedHeaders(options.secret, { ...options.caller, query: QUERY, variables: {} });
+  try {
+    const response = await fetch(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: QUERY, variables: {} }),
     });
-    try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables }) });
-      const body = (await response.json()) as { data?: { _entities: ({ wijkteamToegang: CasusToegang | null } | null)[] }; errors?: unknown[] };
-      if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
-      return body.data._entities.map((entity) => entity?.wijkteamToegang ?? null);
-    } catch {
-      throw new GraphQLError('The wijkteam service is unavailable, so access through a casus cannot be checked', {
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: 'wijkteam' },
-      });
-    }
-  });
+    const body = (await response.json()) as { data?: { casusToegang: CasusToegang[] } };
+    if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
+    return JSON.stringify(body.data.casusToegang);
+  } catch {
+    throw new GraphQLError('The wijkteam service is unavailable, so access through a casus cannot be checked', {
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: 'wijkteam', http: { status: 503 } },
+    });
+  }
+}
+
+/** The header's value, by household; a subgraph reads it only after checking the gateway's signature. */
+export function parseCasusToegang(header: string): ReadonlyMap<string, CasusToegang> {
+  if (!header) return new Map();
+  return new Map((JSON.parse(header) as CasusToegang[]).map((t) => [t.huishoudenId, t]));
 }

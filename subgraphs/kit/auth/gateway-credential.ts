@@ -11,6 +11,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  */
 export const HEADERS = {
   purpose: 'x-doel',
+  /** The wijkteam's answer about the caller's casus access (casus-toegang.ts); only for a wijkteam member. */
+  casusToegang: 'x-casus-toegang',
   traceId: 'x-trace-id',
   timestamp: 'x-loketlink-timestamp',
   signature: 'x-loketlink-signature',
@@ -23,6 +25,8 @@ export interface SignedParts {
   traceId: string;
   purpose: string;
   authorization: string;
+  /** The casus-access header, '' when there is none. */
+  casusToegang: string;
   /** `bodyDigest(query, variables)`. */
   body: string;
 }
@@ -34,7 +38,9 @@ export function bodyDigest(query: string | undefined, variables: Record<string, 
 
 export function sign(secret: Uint8Array, parts: SignedParts): string {
   const mac = createHmac('sha256', secret);
-  for (const value of [parts.timestamp, parts.traceId, parts.purpose, parts.authorization, parts.body]) mac.update(value).update('\n');
+  for (const value of [parts.timestamp, parts.traceId, parts.purpose, parts.authorization, parts.casusToegang, parts.body]) {
+    mac.update(value).update('\n');
+  }
   return mac.digest('base64url');
 }
 
@@ -53,7 +59,14 @@ export function verify(secret: Uint8Array, parts: SignedParts, signature: string
  */
 export function signedHeaders(
   secret: Uint8Array,
-  request: { authorization: string; purpose: string; traceId: string; query: string | undefined; variables: Record<string, unknown> | undefined | null },
+  request: {
+    authorization: string;
+    purpose: string;
+    traceId: string;
+    casusToegang?: string;
+    query: string | undefined;
+    variables: Record<string, unknown> | undefined | null;
+  },
   now = Date.now(),
 ): Record<string, string> {
   const parts = {
@@ -61,12 +74,14 @@ export function signedHeaders(
     traceId: request.traceId,
     purpose: request.purpose,
     authorization: request.authorization,
+    casusToegang: request.casusToegang ?? '',
     body: bodyDigest(request.query, request.variables),
   };
   return {
     authorization: parts.authorization,
     [HEADERS.purpose]: parts.purpose,
     [HEADERS.traceId]: parts.traceId,
+    ...(parts.casusToegang ? { [HEADERS.casusToegang]: parts.casusToegang } : {}),
     [HEADERS.timestamp]: parts.timestamp,
     [HEADERS.signature]: sign(secret, parts),
   };

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorCode } from '../errors';
-import { AccessControl, type RequestAuth } from './access';
-import { casusToegangLoader } from './casus-toegang';
+import { AccessControl, type CasusToegang, type RequestAuth } from './access';
+import { parseCasusToegang } from './casus-toegang';
 import type { AuthConfig } from './config';
 import { bodyDigest, HEADERS, verify } from './gateway-credential';
 import { ProcessingLog, type LogStore } from './log';
@@ -24,11 +24,10 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
  * signature covers the operation too, which is only known once Apollo has parsed the body: `plugin()`
  * checks that part before anything executes.
  */
-export function subgraphGuard(config: AuthConfig, store: LogStore, wijkteamUrl: () => string | undefined = () => undefined) {
+export function subgraphGuard(config: AuthConfig, store: LogStore) {
   const verifyToken = tokenVerifier(config);
   function access(auth: RequestAuth): AccessControl {
-    const toegang = casusToegangLoader({ auth, secret: config.gatewaySecret, wijkteamUrl });
-    return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store), toegang);
+    return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
   }
 
   return {
@@ -44,9 +43,17 @@ export function subgraphGuard(config: AuthConfig, store: LogStore, wijkteamUrl: 
         traceId: header(headers, HEADERS.traceId) ?? '',
         purpose: header(headers, HEADERS.purpose) ?? '',
         authorization,
+        casusToegang: header(headers, HEADERS.casusToegang) ?? '',
       };
       const actor = await verifyToken(authorization);
-      return access({ actor, purpose: parts.purpose || null, traceId: parts.traceId, credential: { parts, signature } });
+      // Parsed now, trusted only once the signature over it is checked (before anything executes).
+      let casusToegang: ReadonlyMap<string, CasusToegang>;
+      try {
+        casusToegang = parseCasusToegang(parts.casusToegang);
+      } catch {
+        throw unauthenticated('This service answers the LoketLink gateway only');
+      }
+      return access({ actor, purpose: parts.purpose || null, traceId: parts.traceId, credential: { parts, signature }, casusToegang });
     },
 
     /** Checks the signature over the parsed operation, names the log's operation, and writes the log. */

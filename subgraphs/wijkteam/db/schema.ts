@@ -35,7 +35,8 @@ export const casusLid = wijkteam.table(
     naam: text('naam').notNull(),
     rol: text('rol', { enum: ['REGISSEUR', 'TEAMLID'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.casusId, t.medewerkerSub] })],
+  // By subject too: a gateway asks, per request of a wijkteam member, for every casus they work on.
+  (t) => [primaryKey({ columns: [t.casusId, t.medewerkerSub] }), index('casus_lid_medewerker_idx').on(t.medewerkerSub)],
 );
 
 /**

@@ -5,7 +5,7 @@ import { Selection } from '../../kit/selection';
 import type { WijkteamContext } from '../context';
 import { mergeBetrokkenheid, mergeContactmomenten, type ContactmomentFilter } from '../merge';
 import type { CasusRecord, WijkteamPart } from '../repository';
-import { casusAccess, casusToegang, currentCasus, isOpen } from '../toegang';
+import { casusAccess, currentCasus, isOpen } from '../toegang';
 
 type Betrokkenheid = ReturnType<typeof toBetrokkenheid>;
 
@@ -75,8 +75,5 @@ export const Huishouden = {
     const casus = currentCasus(h.casussen, today(ctx));
     const eigen = casus && ctx.access.check(casusAccess(casus, 'SIGNAAL')).allowed ? wijkteamBetrokkenheid(casus, today(ctx)) : null;
     return mergeBetrokkenheid([h.wmoBetrokkenheid, h.cjgBetrokkenheid, h.werkpleinBetrokkenheid, eigen]);
-  },
-  wijkteamToegang(h: WijkteamHuishouden, _args: unknown, ctx: WijkteamContext) {
-    return casusToegang(ctx.access.actor, currentCasus(h.casussen, today(ctx)), today(ctx));
   },
 };

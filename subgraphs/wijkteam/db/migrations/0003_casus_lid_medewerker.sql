@@ -1,0 +1,1 @@
+CREATE INDEX "casus_lid_medewerker_idx" ON "wijkteam"."casus_lid" USING btree ("medewerker_sub");
