@@ -9,7 +9,7 @@ import type { GraphQLError } from 'graphql';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
-import { fetchCasusToegang } from '../subgraphs/kit/auth/casus-toegang';
+import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { readSupergraph, supergraphUrl } from './server';
 
@@ -17,12 +17,13 @@ interface Caller {
   authorization: string;
   purpose: string;
   traceId: string;
-  casusToegang?: string;
+  casusVragen?: CasusVragen;
 }
 
 /** Authentication at the door, and the signed headers on every subgraph fetch. */
-export function loketLinkPlugin(auth: AuthConfig, wijkteamUrl: string): GatewayPlugin<{ loketlink?: Caller }> {
+export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, string>): GatewayPlugin<{ loketlink?: Caller }> {
   const verifyToken = tokenVerifier(auth);
+  const subgraphAt = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
   const callers = new WeakMap<Request, Caller>();
   return {
     // At the door, before anything is parsed: without a valid token the answer is 401 and nothing else.
@@ -37,18 +38,20 @@ export function loketLinkPlugin(auth: AuthConfig, wijkteamUrl: string): GatewayP
         return;
       }
       const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId: randomBytes(16).toString('hex') };
-      if (actor.rol === 'wijkteam-medewerker') caller.casusToegang = await fetchCasusToegang({ url: wijkteamUrl, secret: auth.gatewaySecret, caller });
+      if (actor.rol === 'wijkteam-medewerker') caller.casusVragen = new CasusVragen({ url: urls.wijkteam, secret: auth.gatewaySecret, caller });
       callers.set(request, caller);
     },
     onContextBuilding({ context, extendContext }) {
       const caller = callers.get(context.request);
       if (caller) extendContext({ loketlink: caller });
     },
-    onFetch({ context, options, setOptions }) {
+    async onFetch({ context, url, options, setOptions }) {
       const caller = 'loketlink' in context ? context.loketlink : undefined;
       if (!caller || typeof options.body !== 'string') return;
       const { query, variables } = JSON.parse(options.body) as { query?: string; variables?: Record<string, unknown> };
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signedHeaders(auth.gatewaySecret, { ...caller, query, variables }) } });
+      const casusToegang = (await caller.casusVragen?.headerFor(subgraphAt.get(url) ?? '', variables)) ?? '';
+      const headers = signedHeaders(auth.gatewaySecret, { ...caller, casusToegang, query, variables });
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...headers } });
     },
   };
 }
@@ -60,7 +63,7 @@ export function createHiveGateway(options: { auth: AuthConfig; subgraphUrls: Par
     transportEntries: Object.fromEntries(
       SUBGRAPHS.flatMap((name) => (options.subgraphUrls[name] ? [[name, { location: options.subgraphUrls[name] }]] : [])),
     ),
-    plugins: () => [loketLinkPlugin(options.auth, options.subgraphUrls.wijkteam ?? supergraphUrl(supergraph, 'wijkteam'))],
+    plugins: () => [loketLinkPlugin(options.auth, Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls[name] ?? supergraphUrl(supergraph, name)])) as Record<SubgraphName, string>)],
     landingPage: false,
     graphiql: options.development ?? false,
     logging: 'error',

@@ -13,7 +13,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
 import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
-import { fetchCasusToegang } from '../subgraphs/kit/auth/casus-toegang';
+import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
 import type { SubgraphName } from '../subgraphs/kit/config';
@@ -40,8 +40,8 @@ export interface GatewayContext {
   authorization: string;
   purpose: string;
   traceId: string;
-  /** For a wijkteam member: the wijkteam's answer about casus access, passed on signed (casus-toegang.ts). */
-  casusToegang?: string;
+  /** For a wijkteam member: asks the wijkteam about casus access, for the lokets (casus-toegang.ts). */
+  casusVragen?: CasusVragen;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -65,12 +65,13 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url, fetcher: (input, init) => fetch(input, init as RequestInit) });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Only client operations carry a caller; the gateway's own requests (health checks) have none.
     if (!('context' in options) || !options.context.authorization) return;
     const { request } = options;
     const context = options.context as GatewayContext;
-    const headers = signedHeaders(this.gatewaySecret, { ...context, query: request.query, variables: request.variables });
+    const casusToegang = (await context.casusVragen?.headerFor(this.serviceName, request.variables)) ?? '';
+    const headers = signedHeaders(this.gatewaySecret, { ...context, casusToegang, query: request.query, variables: request.variables });
     for (const [name, value] of Object.entries(headers)) request.http!.headers.set(name, value);
   }
 
@@ -94,6 +95,11 @@ export interface GatewayOptions {
   onQueryPlan?: (plan: QueryPlan) => void;
   /** Token keys and the gateway's credential; from the environment when not given. */
   auth?: AuthConfig;
+  /**
+   * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, the casus
+   * answer. Only the benchmark replaces it, to measure without authorization (scripts/bench/unguarded.ts).
+   */
+  caller?: (headers: IncomingHttpHeaders) => Promise<GatewayContext>;
 }
 
 export interface Gateway {
@@ -148,13 +154,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   // Authentication happens here, once per request (401 without a valid token); authorization happens in
   // each subgraph, which owns its data.
-  const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }): Promise<GatewayContext> => {
-    const authorization = header(req.headers, 'authorization');
+  const authenticate = async (headers: IncomingHttpHeaders): Promise<GatewayContext> => {
+    const authorization = header(headers, 'authorization');
     const actor = await verifyToken(authorization);
-    const caller = { actor, authorization, purpose: header(req.headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
+    const caller = { actor, authorization, purpose: header(headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
     if (actor.rol !== 'wijkteam-medewerker') return caller;
-    return { ...caller, casusToegang: await fetchCasusToegang({ url: urls.wijkteam!, secret: auth.gatewaySecret, caller }) };
+    return { ...caller, casusVragen: new CasusVragen({ url: urls.wijkteam!, secret: auth.gatewaySecret, caller }) };
   };
+  const context = ({ req }: { req: { headers: IncomingHttpHeaders } }) => (options.caller ?? authenticate)(req.headers);
   return {
     server,
     stats,

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findExampleHuishouden } from '../subgraphs/demo/generator';
+import { findExampleHuishouden, generateHuishoudens } from '../subgraphs/demo/generator';
 import type { DemoHuishouden, Loket } from '../subgraphs/demo/types';
 import { subgraphDefinitions } from '../subgraphs/index';
+import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { subjectKey } from '../subgraphs/kit/auth/log';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
@@ -273,6 +274,42 @@ describe('purpose-bound access through the gateway', () => {
     ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, change, field) => {
       const { errors } = await hub.query(REGISTER_GRONDSLAG, { input: { ...input(), idempotencyKey: `access-e2e-bad-${field}`, ...change } });
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+  });
+
+  describe('the casus question (kit/auth/casus-toegang.ts)', () => {
+    const representations = (...ids: string[]) => ({ representations: ids.map((id) => ({ __typename: 'Huishouden', id })) });
+    const vragen = async () =>
+      new CasusVragen({
+        url: hub.subgraphUrls.wijkteam,
+        secret: TEST_AUTH.gatewaySecret,
+        caller: { authorization: `Bearer ${await tokenFor(regisseur)}`, purpose: 'integrale-aanpak', traceId: 'casus-question' },
+      });
+    const wijkteamFetches = () => hub.services.wijkteam.stats.snapshot().fetches;
+
+    it('asks once for the lokets of one stage, about exactly the households of their fetch', async () => {
+      const other = [...generateHuishoudens(DEMO)].find((h) => h.id !== example.id && !h.wijkteam?.casus.leden.some((l) => l.sub === regisseur.sub))!;
+      const casus = await vragen();
+      const before = wijkteamFetches();
+      const headers = await Promise.all(['wmo', 'cjg', 'werkplein'].map((loket) => casus.headerFor(loket, representations(example.id, other.id))));
+      expect(wijkteamFetches() - before).toBe(1);
+      expect(new Set(headers).size).toBe(1);
+      const answer = JSON.parse(headers[0]!) as { huishoudenId: string; casusId: string; grondslagen: { domein: string }[] }[];
+      expect(answer).toEqual([expect.objectContaining({ huishoudenId: example.id, casusId: example.wijkteam!.casus.id })]);
+      // Asked again in the same request (a later stage): the answer is already there.
+      await casus.headerFor('wmo', representations(example.id));
+      expect(wijkteamFetches() - before).toBe(1);
+      // About another household only: nothing, although the caller works on the example's casus.
+      expect(await (await vragen()).headerFor('wmo', representations(other.id))).toBe('');
+    });
+
+    it('asks nothing for the subgraphs that do not decide with it, nor for fetches about no household', async () => {
+      const casus = await vragen();
+      const before = wijkteamFetches();
+      expect(await casus.headerFor('brp', representations(example.id))).toBe('');
+      expect(await casus.headerFor('wijkteam', representations(example.id))).toBe('');
+      expect(await casus.headerFor('wmo', { bsn: example.leden[0]!.bsn })).toBe('');
+      expect(wijkteamFetches()).toBe(before);
     });
   });
 

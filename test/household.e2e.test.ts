@@ -197,4 +197,15 @@ describe('the household picture through the gateway', () => {
       expect.objectContaining({ message: 'The cjg service is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'cjg' } }),
     );
   });
+
+  it('still shows a wijkteam member the BRP part while the wijkteam is down, and says why the rest is missing', async () => {
+    await hub.services.wijkteam.server.stop();
+    const { data, errors } = await hub.query<Picture>(HUISHOUDBEELD, { id: example.id });
+    const h = data!.huishouden!;
+    expect(h.leden.length).toBe(example.leden.length);
+    // Without the casus answer no loket can decide its content for this caller, so none is disclosed.
+    expect(h.wmo).toBeNull();
+    expect(h.casus).toBeNull();
+    expect(errors).toContainEqual(expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'wijkteam' } }));
+  });
 });

@@ -16,7 +16,7 @@ import { parse } from 'graphql';
 import { loadGatewayConfig } from '../../gateway/config';
 import { readSupergraph } from '../../gateway/server';
 import { loadAuthConfig } from '../../subgraphs/kit/auth/config';
-import { fetchCasusToegang } from '../../subgraphs/kit/auth/casus-toegang';
+import { CasusVragen } from '../../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, unauthenticated } from '../../subgraphs/kit/auth/token';
 import { disableTelemetry } from '../../subgraphs/kit/config';
@@ -47,15 +47,17 @@ const plans = new Map(
 
 interface Request {
   variables: Json;
-  caller: { authorization: string; purpose: string; traceId: string; casusToegang?: string };
+  caller: { authorization: string; purpose: string; traceId: string };
+  casusVragen?: CasusVragen;
   errors: unknown[];
 }
 
 async function send(fetch_: FetchNode, variables: Json, request: Request): Promise<Json | undefined> {
   const body = { query: fetch_.operation, variables };
+  const casusToegang = (await request.casusVragen?.headerFor(fetch_.serviceName, variables)) ?? '';
   const response = await fetch(serviceUrls.get(fetch_.serviceName)!, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signedHeaders(auth.gatewaySecret, { ...request.caller, ...body }) },
+    headers: { 'content-type': 'application/json', ...signedHeaders(auth.gatewaySecret, { ...request.caller, casusToegang, ...body }) },
     body: JSON.stringify(body),
   });
   const result = (await response.json()) as { data?: Json; errors?: unknown[] };
@@ -143,10 +145,8 @@ const server = createServer(async (req, res) => {
       caller: { authorization, purpose: String(req.headers[HEADERS.purpose] ?? ''), traceId: randomBytes(16).toString('hex') },
       errors: [],
     };
-    // The same question a gateway asks for a wijkteam member before the plan (kit/auth/casus-toegang.ts).
-    if (actor.rol === 'wijkteam-medewerker') {
-      request.caller.casusToegang = await fetchCasusToegang({ url: serviceUrls.get('wijkteam')!, secret: auth.gatewaySecret, caller: request.caller });
-    }
+    // The same questions a gateway asks for a wijkteam member (kit/auth/casus-toegang.ts).
+    if (actor.rol === 'wijkteam-medewerker') request.casusVragen = new CasusVragen({ url: serviceUrls.get('wijkteam')!, secret: auth.gatewaySecret, caller: request.caller });
     const data: Json = {};
     await run(plan, data, request);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(request.errors.length ? { data, errors: request.errors } : { data }));

@@ -1,14 +1,15 @@
 /**
- * `npm run bench [-- --households N --duration S --rate R --runs K --gateways apollo,hive,direct --no-write]`
+ * `npm run bench [-- --households N --duration S --rate R --runs K --gateways apollo,unguarded,hive,direct --no-write]`
  *
  * Measures the household picture and its neighbours at municipal scale: every subgraph and every gateway
  * as its own process (as in production), load from this process with autocannon, every request with its own
- * input and caller. Side by side on the same supergraph and data: our gateway (`apollo`), Hive Gateway
- * (`hive`) and the hand-written direct client (`direct`, the floor). Writes a dated section to
+ * input and caller. Side by side on the same supergraph and data: our gateway (`apollo`), the same code with
+ * authorization and logging taken out (`unguarded`, on its own subgraph processes: what they cost), Hive
+ * Gateway (`hive`) and the hand-written direct client (`direct`, the floor). Writes a dated section to
  * BENCHMARKS.md with the medians of the runs.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,14 +19,14 @@ import { loadAuthConfig } from '../../subgraphs/kit/auth/config';
 import { MAX_DEMO_HOUSEHOLDS } from '../../subgraphs/demo/generator';
 import { subgraphDefinitions } from '../../subgraphs/index';
 import { huishouden } from '../../subgraphs/brp/db/schema';
-import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraphUrlVariable } from '../../subgraphs/kit/config';
+import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../../subgraphs/kit/config';
 import { openDatabase, storageFor } from '../../subgraphs/kit/database';
 import { seedSubgraph } from '../../subgraphs/kit/seed';
 import { ServiceStats } from '../../subgraphs/kit/stats';
 import { developmentToken } from '../token';
-import { startProcess, type ServiceProcess } from './processes';
+import { postgresCpuSeconds, startProcess, type ServiceProcess } from './processes';
 import { scenarios, type Caller, type Scenario } from './scenarios';
-import { report, type Measurement } from './report';
+import { POSTGRES, report, type Measurement } from './report';
 
 disableTelemetry();
 const { values: args } = parseArgs({
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '200' },
     connections: { type: 'string', default: '16' },
     runs: { type: 'string', default: '3' },
-    gateways: { type: 'string', default: 'apollo,hive,direct' },
+    gateways: { type: 'string', default: 'apollo,unguarded,hive,direct' },
     scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
     'data-dir': { type: 'string', default: '.bench' },
     'no-write': { type: 'boolean', default: false },
@@ -45,14 +46,26 @@ const { values: args } = parseArgs({
     'fail-on-errors': { type: 'boolean', default: false },
   },
 });
+const UNGUARDED = 'scripts/bench/unguarded.ts';
 const households = Number(args.households);
 const seed = Number(args.seed);
 const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Math.min(3, Number(args.saturation)) };
+/** Which subgraph processes a gateway talks to: the services as they run, or the unguarded baseline. */
+type SubgraphSet = 'guarded' | 'unguarded';
+interface GatewaySpec {
+  entry: string;
+  args?: string[];
+  ready: RegExp;
+  /** Whether it prints counters on SIGUSR2 (fetches, statements). */
+  counters: boolean;
+  subgraphs: SubgraphSet;
+}
 const GATEWAYS = {
-  apollo: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true },
-  hive: { entry: 'gateway/hive.ts', ready: /Hive Gateway ready at/, counters: false },
-  direct: { entry: 'scripts/bench/direct.ts', ready: /direct client ready at/, counters: false },
-} as const;
+  apollo: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true, subgraphs: 'guarded' },
+  unguarded: { entry: UNGUARDED, args: ['gateway'], ready: /unguarded gateway ready at/, counters: true, subgraphs: 'unguarded' },
+  hive: { entry: 'gateway/hive.ts', ready: /Hive Gateway ready at/, counters: false, subgraphs: 'guarded' },
+  direct: { entry: 'scripts/bench/direct.ts', ready: /direct client ready at/, counters: false, subgraphs: 'guarded' },
+} satisfies Record<string, GatewaySpec>;
 type GatewayName = keyof typeof GATEWAYS;
 const gateways = args.gateways.split(',') as GatewayName[];
 for (const g of gateways) if (!(g in GATEWAYS)) throw new Error(`--gateways: unknown "${g}"; one of ${Object.keys(GATEWAYS).join(', ')}`);
@@ -97,24 +110,32 @@ async function ensureData(): Promise<string> {
   return `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
-async function startSubgraphs(): Promise<Record<string, ServiceProcess>> {
+/**
+ * One process per subgraph. The unguarded set reads the same data: on Postgres the same database (it
+ * writes nothing), on PGlite a copy of the data directory (one PGlite directory admits one process).
+ */
+async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, ServiceProcess>> {
+  const dataDir = set === 'guarded' ? env.LOKETLINK_DATA_DIR! : `${env.LOKETLINK_DATA_DIR}-unguarded`;
+  if (set === 'unguarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true });
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
-  const url = (name: string) => `http://127.0.0.1:${ports[name]}/graphql`;
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const processEnv = { ...env, [portVariable(name)]: String(ports[name]) };
-      return [name, await startProcess({ name, entry: `subgraphs/${name}/main.ts`, env: processEnv, url: url(name), ready: /subgraph ready at/, counters: true })] as const;
+      const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]) };
+      const [entry, args] = set === 'guarded' ? [`subgraphs/${name}/main.ts`, []] : [UNGUARDED, [name]];
+      const url = `http://127.0.0.1:${ports[name]}/graphql`;
+      const processName = set === 'guarded' ? name : `unguarded-${name}`;
+      return [name, await startProcess({ name: processName, entry, args, env: processEnv, url, ready: /subgraph ready at/, counters: true })] as const;
     }),
   );
-  return Object.fromEntries(started);
+  return Object.fromEntries(started) as Record<SubgraphName, ServiceProcess>;
 }
 
-async function startGateway(name: GatewayName, subgraphs: Record<string, ServiceProcess>): Promise<ServiceProcess> {
+async function startGateway(name: GatewayName, subgraphs: Record<SubgraphName, ServiceProcess>): Promise<ServiceProcess> {
   const port = await freePort();
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s), subgraphs[s]!.url]));
-  const { entry, ready, counters } = GATEWAYS[name];
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s), subgraphs[s].url]));
+  const { entry, args, ready, counters }: GatewaySpec = GATEWAYS[name];
   const url = name === 'hive' ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
-  return startProcess({ name, entry, env: { ...env, ...urls, PORT: String(port), DIRECT_PORT: String(port) }, url, ready, counters });
+  return startProcess({ name, entry, args, env: { ...env, ...urls, PORT: String(port), DIRECT_PORT: String(port) }, url, ready, counters });
 }
 
 /** Tokens per caller, made once (a real client reuses its token for hours). */
@@ -165,8 +186,9 @@ async function load(url: string, scenario: Scenario, requests: { headers: Record
 async function main(): Promise<void> {
   const seeded = await ensureData();
   console.log(`data: ${households} households (${env.DATABASE_URL ? 'Postgres' : 'PGlite'}), ready in ${seeded}`);
-  const subgraphs = await startSubgraphs();
-  const running: ServiceProcess[] = Object.values(subgraphs);
+  const sets = new Map<SubgraphSet, Record<SubgraphName, ServiceProcess>>();
+  for (const set of new Set(gateways.map((g) => GATEWAYS[g].subgraphs))) sets.set(set, await startSubgraphs(set));
+  const running: ServiceProcess[] = [...sets.values()].flatMap((s) => Object.values(s));
   const measurements: Measurement[] = [];
   try {
     const token = await tokenCache();
@@ -186,7 +208,7 @@ async function main(): Promise<void> {
     }
     const started = new Map<GatewayName, ServiceProcess>();
     for (const name of gateways) {
-      const gateway = await startGateway(name, subgraphs);
+      const gateway = await startGateway(name, sets.get(GATEWAYS[name].subgraphs)!);
       started.set(name, gateway);
       running.push(gateway);
     }
@@ -196,9 +218,10 @@ async function main(): Promise<void> {
           const gateway = started.get(name)!;
           const requests = prepared.get(scenario.name)!;
           await load(gateway.url, scenario, requests, { duration: seconds.warmup });
-          const before = await snapshot([gateway, ...Object.values(subgraphs)]);
+          const processes = [gateway, ...Object.values(sets.get(GATEWAYS[name].subgraphs)!)];
+          const before = await snapshot(processes);
           const saturation = await load(gateway.url, scenario, requests, { duration: seconds.saturation });
-          const after = await snapshot([gateway, ...Object.values(subgraphs)]);
+          const after = await snapshot(processes);
           const fixed = await load(gateway.url, scenario, requests, { duration: seconds.fixed, overallRate: Number(args.rate) });
           const served = saturation.result.requests.total;
           const m: Measurement = {
@@ -210,7 +233,7 @@ async function main(): Promise<void> {
             p99: fixed.result.latency.p99,
             fixedRps: fixed.result.requests.average,
             errors: fixed.result.errors + fixed.result.timeouts + fixed.bad + saturation.bad,
-            perRequest: perRequest(before, after, served),
+            perRequest: perRequest(before, after, served, gateway.name),
           };
           measurements.push(m);
           console.log(`run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated; at ${args.rate}/s p50 ${m.p50} ms p99 ${m.p99} ms; errors ${m.errors}`);
@@ -249,11 +272,13 @@ type Snapshot = Map<string, { stats?: Record<string, number>; cpuSeconds: number
 
 async function snapshot(processes: ServiceProcess[]): Promise<Snapshot> {
   const entries = await Promise.all(processes.map(async (p) => [p.name, { stats: await p.stats(), cpuSeconds: p.usage().cpuSeconds }] as const));
-  return new Map(entries);
+  const snapshot: Snapshot = new Map(entries);
+  if (env.DATABASE_URL) snapshot.set(POSTGRES, { cpuSeconds: postgresCpuSeconds() });
+  return snapshot;
 }
 
 /** Per served request: subgraph fetches, SQL statements, log inserts, and CPU milliseconds per process. */
-function perRequest(before: Snapshot, after: Snapshot, served: number): Measurement['perRequest'] {
+function perRequest(before: Snapshot, after: Snapshot, served: number, gatewayName: string): Measurement['perRequest'] {
   const per = (n: number) => (served ? n / served : 0);
   let fetches = 0;
   let statements = 0;
@@ -262,7 +287,7 @@ function perRequest(before: Snapshot, after: Snapshot, served: number): Measurem
   for (const [name, a] of after) {
     const b = before.get(name)!;
     cpuMs[name] = per((a.cpuSeconds - b.cpuSeconds) * 1000);
-    if (!(SUBGRAPHS as readonly string[]).includes(name) || !a.stats || !b.stats) continue;
+    if (name === gatewayName || !a.stats || !b.stats) continue;
     fetches += a.stats.fetches! - b.stats.fetches!;
     statements += a.stats.statements! - b.stats.statements!;
     logInserts += a.stats.logInserts! - b.stats.logInserts!;

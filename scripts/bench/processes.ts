@@ -3,7 +3,7 @@
  * counters (SIGUSR2, see kit/main.ts) and their CPU time and peak memory (from /proc), stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,10 +20,11 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx <entry>` with `env`; resolves once its output matches `ready`. */
+/** Starts `node --import tsx <entry> <args>` with `env`; resolves once its output matches `ready`. */
 export async function startProcess(options: {
   name: string;
   entry: string;
+  args?: readonly string[];
   env: NodeJS.ProcessEnv;
   url: string;
   ready: RegExp;
@@ -33,7 +34,7 @@ export async function startProcess(options: {
 }): Promise<ServiceProcess> {
   // BENCH_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (for --cpu-prof analysis).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/${options.name}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', options.entry, ...(options.args ?? [])], {
     cwd: ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,8 +84,7 @@ export async function startProcess(options: {
       return (JSON.parse(await line) as { loketlinkStats: Record<string, number> }).loketlinkStats;
     },
     usage() {
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      const cpuSeconds = (Number(stat[11]) + Number(stat[12])) / CLOCK_TICKS; // utime, stime
+      const cpuSeconds = cpuSecondsOf(child.pid!);
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       return { cpuSeconds, peakRssBytes: Number(hwm ?? 0) * 1024 };
     },
@@ -96,4 +96,32 @@ export async function startProcess(options: {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/** CPU seconds (user + system) a process has used; 0 once it is gone. */
+function cpuSecondsOf(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(stat[11]) + Number(stat[12])) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds of every PostgreSQL server process on this machine (its backends do the queries and the log
+ * inserts): with DATABASE_URL the database's work is part of a request's cost too. The connections stay
+ * open during a measurement, so the backends that did the work are still there to be read.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }

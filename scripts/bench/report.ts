@@ -1,5 +1,8 @@
 /** The benchmark's section of BENCHMARKS.md: medians of the runs, one table per scenario, and the ratios. */
 
+/** The CPU of the Postgres server's processes, measured beside ours when the data is on Postgres. */
+export const POSTGRES = 'postgres';
+
 export interface Measurement {
   run: number;
   scenario: string;
@@ -33,6 +36,8 @@ function median(values: number[]): number {
 }
 
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+/** A cost ratio as a signed percentage: 1.18 is "+18%". */
+const percent = (ratio: number) => (Number.isFinite(ratio) ? `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%` : '–');
 
 export function summarize(measurements: Measurement[]) {
   const groups = new Map<string, Measurement[]>();
@@ -41,7 +46,7 @@ export function summarize(measurements: Measurement[]) {
     const cpu = (name: string) => median(ms.map((m) => m.perRequest.cpuMs[name] ?? 0));
     const processes = Object.keys(ms[0]!.perRequest.cpuMs);
     const gatewayCpu = cpu(ms[0]!.gateway);
-    const subgraphCpu = processes.filter((p) => p !== ms[0]!.gateway).reduce((sum, p) => sum + cpu(p), 0);
+    const subgraphCpu = processes.filter((p) => p !== ms[0]!.gateway && p !== POSTGRES).reduce((sum, p) => sum + cpu(p), 0);
     return {
       scenario: ms[0]!.scenario,
       gateway: ms[0]!.gateway,
@@ -55,6 +60,7 @@ export function summarize(measurements: Measurement[]) {
       logInserts: median(ms.map((m) => m.perRequest.logInserts)),
       gatewayCpu,
       subgraphCpu,
+      databaseCpu: processes.includes(POSTGRES) ? cpu(POSTGRES) : Number.NaN,
     };
   });
 }
@@ -76,10 +82,10 @@ export function report(input: ReportInput): string {
     lines.push(
       `### ${scenario}`,
       '',
-      '| gateway | req/s saturated | ratio to ours | p50 ms | p99 ms | achieved req/s | errors | fetches/req | SQL/req | log inserts/req | gateway CPU ms/req | subgraphs CPU ms/req |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| gateway | req/s saturated | ratio to ours | p50 ms | p99 ms | achieved req/s | errors | fetches/req | SQL/req | log inserts/req | gateway CPU ms/req | subgraphs CPU ms/req | Postgres CPU ms/req |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...own.map((r) =>
-        `| ${r.gateway} | ${fixed(r.rps, 0)} | ${apollo ? fixed(r.rps / apollo.rps, 2) : '–'} | ${r.p50} | ${r.p99} | ${fixed(r.fixedRps, 0)} | ${r.errors} | ${fixed(r.fetches)} | ${fixed(r.statements)} | ${fixed(r.logInserts)} | ${fixed(r.gatewayCpu, 2)} | ${fixed(r.subgraphCpu, 2)} |`,
+        `| ${r.gateway} | ${fixed(r.rps, 0)} | ${apollo ? fixed(r.rps / apollo.rps, 2) : '–'} | ${r.p50} | ${r.p99} | ${fixed(r.fixedRps, 0)} | ${r.errors} | ${fixed(r.fetches)} | ${fixed(r.statements)} | ${fixed(r.logInserts)} | ${fixed(r.gatewayCpu, 2)} | ${fixed(r.subgraphCpu, 2)} | ${fixed(r.databaseCpu, 2)} |`,
       ),
       '',
     );
@@ -97,6 +103,16 @@ export function report(input: ReportInput): string {
       return ours && them ? [`- ${s}: throughput ${label}: ${fixed(ours.rps / them.rps, 2)}`] : [];
     }),
   );
+  for (const s of scenarios) {
+    const ours = find(s, 'apollo');
+    const without = find(s, 'unguarded');
+    if (!ours || !without) continue;
+    const cpu = (r: typeof ours) => r.gatewayCpu + r.subgraphCpu + (Number.isFinite(r.databaseCpu) ? r.databaseCpu : 0);
+    ratios.push(
+      `- ${s}: authorization and logging cost (target ≤ +20% on the picture): CPU per request ${fixed(cpu(ours), 2)} against ${fixed(cpu(without), 2)} ms ` +
+        `(${percent(cpu(ours) / cpu(without))}), throughput ${fixed(ours.rps, 0)} against ${fixed(without.rps, 0)} req/s (${percent(without.rps / ours.rps)})`,
+    );
+  }
   if (picture && page) ratios.push(`- page of 100 / one household picture, p50 latency (target ≤ 5): ${fixed(page.p50 / picture.p50, 2)}`);
   lines.push('### Ratios', '', ...ratios, '');
   lines.push('### Peak resident memory', '', Object.entries(input.peaks).map(([name, bytes]) => `${name} ${(bytes / 2 ** 20).toFixed(0)} MiB`).join(', '), '');

@@ -1,4 +1,4 @@
-import type { GuardedContext } from './auth/request';
+import type { GuardedContext, GuardFactory } from './auth/request';
 import { disableTelemetry, loadSubgraphConfig } from './config';
 import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
@@ -35,6 +35,7 @@ export function printStatsOnSignal(stats: ServiceStats): void {
 /** `npm run start:<subgraph>`: one subgraph as its own process, as a real deployment runs it. */
 export async function runSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
+  options: { guard?: GuardFactory } = {},
 ): Promise<SubgraphService<S, C>> {
   disableTelemetry();
   // First thing: until a listener exists, SIGTERM's default action kills the process on the spot, even
@@ -42,7 +43,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   let service: SubgraphService<S, C> | undefined;
   closeOnSignal(async () => service?.close());
   const config = loadSubgraphConfig(definition.name);
-  service = await buildSubgraph(definition, { storage: await storageFor(config) });
+  service = await buildSubgraph(definition, { storage: await storageFor(config), guard: options.guard });
   printStatsOnSignal(service.stats);
   if (await seedIfEmpty(definition, service.db, config.demo)) {
     console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);

@@ -10,7 +10,7 @@ import type { DemoHuishouden } from '../demo/types';
 import type { AccessControl, RequestAuth } from './auth/access';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
 import { LogStore, type VerwerkingTable } from './auth/log';
-import { subgraphGuard, type GuardedContext } from './auth/request';
+import { subgraphGuard, type GuardedContext, type GuardFactory } from './auth/request';
 import type { SubgraphName } from './config';
 import { openDatabase, type Database, type Storage } from './database';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
@@ -68,6 +68,8 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     storage: Storage;
     clock?: Clock;
     auth?: AuthConfig;
+    /** Who may see what, and the processing log: `subgraphGuard` unless the benchmark measures without. */
+    guard?: GuardFactory;
   },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
@@ -81,7 +83,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     stats,
   });
   const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
-  const guard = subgraphGuard(authConfig, logStore);
+  const guard = (deps.guard ?? subgraphGuard)(authConfig, logStore);
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],

@@ -39,15 +39,6 @@ export function wijkteamRepository(db: WijkteamDb) {
       })) as CasusRecord[];
     },
 
-    /** Every casus the medewerker works on, with members and Grondslagen; one statement. */
-    async casussenVan(medewerkerSub: string): Promise<CasusRecord[]> {
-      const rows = await db.query.casusLid.findMany({
-        where: eq(tables.casusLid.medewerkerSub, medewerkerSub),
-        with: { casus: { with: casusRelations(new Set()) } },
-      });
-      return rows.map((row) => row.casus as CasusRecord);
-    },
-
     async casus(id: string): Promise<CasusRecord | undefined> {
       return (await db.query.casus.findFirst({ where: eq(tables.casus.id, id), with: casusRelations(new Set()) })) as CasusRecord | undefined;
     },

@@ -19,12 +19,26 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 /**
+ * How a subgraph learns who is asking and keeps its processing log: `subgraphGuard` is the one every
+ * service runs. The benchmark swaps in a guard that lets everything through unlogged, to measure what
+ * authorization and logging cost (scripts/bench/unguarded.ts); nothing else does.
+ */
+export interface SubgraphGuard {
+  /** The access of an in-process caller (tests), trusted like the gateway. */
+  access(auth: RequestAuth): AccessControl;
+  /** From the HTTP headers of a gateway request; throws UNAUTHENTICATED (HTTP 401) otherwise. */
+  fromHeaders(headers: IncomingHttpHeaders): Promise<AccessControl>;
+  plugin(): ApolloServerPlugin<GuardedContext>;
+}
+export type GuardFactory = (config: AuthConfig, store: LogStore) => SubgraphGuard;
+
+/**
  * The subgraph side of the access model: who is asking (the token, verified here again: each loket decides
  * for itself), for which purpose, and whether the request came through the gateway (its signature). The
  * signature covers the operation too, which is only known once Apollo has parsed the body: `plugin()`
  * checks that part before anything executes.
  */
-export function subgraphGuard(config: AuthConfig, store: LogStore) {
+export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuard {
   const verifyToken = tokenVerifier(config);
   function access(auth: RequestAuth): AccessControl {
     return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
@@ -33,8 +47,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
   return {
     access,
 
-    /** From the HTTP headers of a gateway request; throws UNAUTHENTICATED (HTTP 401) otherwise. */
-    async fromHeaders(headers: IncomingHttpHeaders): Promise<AccessControl> {
+    async fromHeaders(headers) {
       const signature = header(headers, HEADERS.signature);
       if (!signature) throw unauthenticated('This service answers the LoketLink gateway only');
       const authorization = header(headers, 'authorization') ?? '';
@@ -56,8 +69,8 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
       return access({ actor, purpose: parts.purpose || null, traceId: parts.traceId, credential: { parts, signature }, casusToegang });
     },
 
-    /** Checks the signature over the parsed operation, names the log's operation, and writes the log. */
-    plugin(): ApolloServerPlugin<GuardedContext> {
+    // Checks the signature over the parsed operation, names the log's operation, and writes the log.
+    plugin() {
       return {
         async requestDidStart() {
           return {
@@ -93,4 +106,3 @@ export function subgraphGuard(config: AuthConfig, store: LogStore) {
     },
   };
 }
-export type SubgraphGuard = ReturnType<typeof subgraphGuard>;
