@@ -5,8 +5,9 @@
  */
 import type { QueryPlan } from '@apollo/query-planner';
 import type { DemoOptions } from '../subgraphs/demo/types';
-import { createGateway, readSupergraph, type Gateway } from '../gateway/server';
+import { createGateway, readSupergraph, type Gateway, type GatewayOptions } from '../gateway/server';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
+import type { GuardFactory } from '../subgraphs/kit/auth/request';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import type { Storage } from '../subgraphs/kit/database';
 import { seedIfEmpty } from '../subgraphs/kit/seed';
@@ -26,6 +27,9 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Token keys and secrets; from the environment when not given. */
   auth?: AuthConfig;
+  /** Only to measure without authorization and logging (scripts/bench/unguarded.ts). */
+  guard?: GuardFactory;
+  caller?: GatewayOptions['caller'];
 }
 
 export interface Hub {
@@ -43,7 +47,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
     const definition = subgraphDefinitions[name];
-    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth });
+    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth, guard: options.guard });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
       log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);
@@ -56,6 +60,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     development: options.development,
     onQueryPlan: options.onQueryPlan,
     auth: options.auth,
+    caller: options.caller,
   });
   const url = await gateway.listen(options.ports.gateway, options.host);
   return {

@@ -4,6 +4,7 @@ import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { SUBGRAPHS } from '../subgraphs/kit/config';
 import { HUISHOUDBEELD, REGISTER_GRONDSLAG } from '../schema/operations';
 import { fetchStages, startTestHub, type TestHub } from './support/hub';
+import { unguardedCaller, unguardedGuard } from '../scripts/bench/unguarded';
 
 const DEMO = { households: 150, seed: 3 };
 
@@ -122,6 +123,32 @@ describe('the household picture through the gateway', () => {
       // The wijkteam: the merge, and the gateway's one question about casus access.
       const expected = name === 'wijkteam' ? { fetches: 2, statements: 2, logInserts: 1 } : { fetches: 1, statements: 1, logInserts: 1 };
       expect(counters[name], name).toEqual(expected);
+    }
+  });
+
+  it('costs one batched casus question more with authorization than without, and no statement per field', async () => {
+    const without = await startTestHub(DEMO, { rol: 'wijkteam-medewerker' }, { guard: unguardedGuard, caller: unguardedCaller });
+    try {
+      const page = `{ huishoudens(first: 100) { edges { node { id wmo { meldingen { id } } contactmomenten { tijdstip } } } } }`;
+      for (const [query, variables] of [[HUISHOUDBEELD, { id: example.id }], [page, {}]] as const) {
+        hub.resetCounters();
+        without.resetCounters();
+        const guarded = await hub.query(query, variables);
+        const unguarded = await without.query(query, variables);
+        expect(guarded.data).toBeTruthy();
+        expect(JSON.stringify(unguarded.data).length).toBeGreaterThan(1000);
+        const [a, b] = [hub.counters(), without.counters()];
+        for (const name of SUBGRAPHS) {
+          // The wijkteam answers the gateway's one question about casus access; all else is the same work.
+          const extra = name === 'wijkteam' ? 1 : 0;
+          expect(a[name].fetches, name).toBe(b[name].fetches + extra);
+          expect(a[name].statements, name).toBe(b[name].statements + extra);
+          expect(a[name].logInserts, name).toBeLessThanOrEqual(b[name].fetches);
+          expect(b[name].logInserts, name).toBe(0);
+        }
+      }
+    } finally {
+      await without.close();
     }
   });
 

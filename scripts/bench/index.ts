@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
     'fail-on-errors': { type: 'boolean', default: false },
   },
 });
-const UNGUARDED = 'scripts/bench/unguarded.ts';
+const UNGUARDED = 'scripts/bench/unguarded-main.ts';
 const households = Number(args.households);
 const seed = Number(args.seed);
 const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Math.min(3, Number(args.saturation)) };

@@ -12,7 +12,7 @@ import type { SubgraphName } from './config';
 import type { ServiceStats } from './stats';
 
 /** How drizzle writes an insert into a subgraph's processing log (kit/auth/log.ts). */
-const PROCESSING_LOG_INSERT = /^insert into "\w+"\."verwerking"/;
+const PROCESSING_LOG_INSERT = /^\s*insert into "\w+"\."verwerking"/;
 
 /**
  * Where a subgraph keeps its data: an embedded PGlite (the default, shared by the subgraphs that one

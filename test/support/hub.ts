@@ -1,5 +1,5 @@
 import type { QueryPlan } from '@apollo/query-planner';
-import { startHub, type Hub } from '../../scripts/hub';
+import { startHub, type Hub, type HubOptions } from '../../scripts/hub';
 import type { DemoOptions } from '../../subgraphs/demo/types';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/kit/config';
 import { headersFor, TEST_AUTH, type Caller } from './auth';
@@ -30,7 +30,7 @@ export async function post<T>(url: string, body: unknown, headers: Record<string
 }
 
 /** The whole supergraph in-process on free ports, over a fresh test database seeded with `demo`. */
-export async function startTestHub(demo: DemoOptions, defaultCaller: Caller): Promise<TestHub> {
+export async function startTestHub(demo: DemoOptions, defaultCaller: Caller, options: Pick<HubOptions, 'guard' | 'caller'> = {}): Promise<TestHub> {
   const storage = await createTestStorage();
   const plans: QueryPlan[] = [];
   const hub = await startHub({
@@ -40,6 +40,7 @@ export async function startTestHub(demo: DemoOptions, defaultCaller: Caller): Pr
     clock: testClock,
     auth: TEST_AUTH,
     onQueryPlan: (plan) => plans.push(plan),
+    ...options,
   });
   return {
     ...hub,

@@ -1,5 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import { addDays } from '../dates';
 import type { Database } from '../database';
@@ -65,6 +65,31 @@ interface SubjectEntry {
   grondslagNiveau: number;
 }
 
+/** One data subject's entry of a fetch: what differs per subject. */
+export interface LogEntry {
+  betrokkene: string;
+  handeling: (typeof HANDELINGEN)[number];
+  niveau: Niveau;
+  resultaat: (typeof RESULTATEN)[number];
+  grondslag: Grondslag | null;
+  weigering: string | null;
+}
+
+/**
+ * What one fetch writes to the log: what is the same for all its entries once, and one short entry per data
+ * subject. The keys are the table's column names, as the INSERT reads them (`LogStore.insert`).
+ */
+export interface LogWrite {
+  trace_id: string;
+  tijdstip: string;
+  operatie: string;
+  actor_sub: string;
+  actor_rol: string;
+  actor_organisatie: string;
+  doel: string | null;
+  entries: LogEntry[];
+}
+
 export interface Disclosure {
   bsns: readonly string[];
   niveau: Niveau;
@@ -114,29 +139,29 @@ export class ProcessingLog {
     return this.subjects.size;
   }
 
-  /** The rows for everything recorded since the last flush, and forgets them. */
-  drain(): VerwerkingRow[] {
+  /** Everything recorded since the last flush, as one `LogWrite` (null when nothing), and forgets it. */
+  drain(): LogWrite | null {
+    if (!this.subjects.size) return null;
     const { actor, purpose, traceId, key } = this.context;
-    const operation = this.operation;
-    const tijdstip = new Date().toISOString();
-    const rows = [...this.subjects].map(([bsn, e]): VerwerkingRow => ({
-      id: randomUUID(),
-      traceId,
-      tijdstip,
-      handeling: e.handeling,
-      operatie: operation,
-      actorSub: actor.sub,
-      actorRol: actor.rol,
-      actorOrganisatie: actor.organisatie,
-      doel: purpose,
-      grondslag: e.allowed ? e.grondslag : null,
+    const entries = [...this.subjects].map(([bsn, e]): LogEntry => ({
       betrokkene: subjectKey(key, bsn),
+      handeling: e.handeling,
       niveau: e.niveau,
       resultaat: e.allowed ? (e.refused ? 'GEDEELTELIJK' : 'TOEGESTAAN') : 'GEWEIGERD',
+      grondslag: e.allowed ? e.grondslag : null,
       weigering: e.weigering,
     }));
     this.subjects.clear();
-    return rows;
+    return {
+      trace_id: traceId,
+      tijdstip: new Date().toISOString(),
+      operatie: this.operation,
+      actor_sub: actor.sub,
+      actor_rol: actor.rol,
+      actor_organisatie: actor.organisatie,
+      doel: purpose,
+      entries,
+    };
   }
 
   /**
@@ -144,9 +169,9 @@ export class ProcessingLog {
    * INSERT per fetch at most, fewer under load); inside one (`tx`) it is written with the change it logs.
    */
   async flush(tx?: Database<Record<string, unknown>>): Promise<void> {
-    const rows = this.drain();
-    if (!rows.length) return;
-    await (tx ? this.store.insert(tx, rows) : this.store.write(rows));
+    const write = this.drain();
+    if (!write) return;
+    await (tx ? this.store.insert(tx, [write]) : this.store.write(write));
   }
 
   /** This subgraph's entries about one resident, newest first; `van` and `tot` are inclusive dates. */
@@ -161,7 +186,7 @@ export class ProcessingLog {
  * waits until its own rows are stored before its response leaves, so nothing is disclosed unlogged.
  */
 export class LogStore {
-  private queue: { rows: VerwerkingRow[]; done: (error?: unknown) => void }[] = [];
+  private queue: { write: LogWrite; done: (error?: unknown) => void }[] = [];
   private writing = false;
 
   constructor(
@@ -169,9 +194,9 @@ export class LogStore {
     readonly table: VerwerkingTable,
   ) {}
 
-  write(rows: VerwerkingRow[]): Promise<void> {
+  write(write: LogWrite): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ rows, done: (error) => (error ? reject(error) : resolve()) });
+      this.queue.push({ write, done: (error) => (error ? reject(error) : resolve()) });
       if (!this.writing) void this.writeQueued();
     });
   }
@@ -181,7 +206,7 @@ export class LogStore {
     while (this.queue.length) {
       const batch = this.queue.splice(0);
       try {
-        await this.insert(this.db, batch.flatMap((entry) => entry.rows));
+        await this.insert(this.db, batch.map((entry) => entry.write));
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.done(error);
@@ -191,13 +216,21 @@ export class LogStore {
   }
 
   /**
-   * One statement, all rows as one JSON parameter: a drizzle insert with 13 parameters per row cost more
-   * CPU to build than the insert took to run (measured with --cpu-prof; BENCHMARKS.md).
+   * One statement for any number of fetches, all of them as one JSON parameter: what a fetch shares is sent
+   * once, each subject adds a short entry, and the database makes the ids. A drizzle insert with 13
+   * parameters per row cost more CPU to build than the insert took to run, and a row per subject in JSON
+   * sent every actor and trace field again (both measured; BENCHMARKS.md).
    */
-  async insert(db: Database<Record<string, unknown>>, rows: readonly VerwerkingRow[]): Promise<void> {
-    const { table } = this;
-    const json = JSON.stringify(rows.map((row) => toColumns(table, row)));
-    await db.execute(sql`insert into ${table} select * from json_populate_recordset(null::${table}, ${json})`);
+  async insert(db: Database<Record<string, unknown>>, writes: readonly LogWrite[]): Promise<void> {
+    await db.execute(sql`
+      insert into ${this.table} (id, trace_id, tijdstip, operatie, actor_sub, actor_rol, actor_organisatie, doel,
+                                 betrokkene, handeling, niveau, resultaat, grondslag, weigering)
+      select gen_random_uuid(), f.trace_id, f.tijdstip, f.operatie, f.actor_sub, f.actor_rol, f.actor_organisatie, f.doel,
+             e.betrokkene, e.handeling, e.niveau, e.resultaat, e.grondslag, e.weigering
+      from json_to_recordset(${JSON.stringify(writes)}::json) as f(trace_id text, tijdstip timestamptz, operatie text,
+             actor_sub text, actor_rol text, actor_organisatie text, doel text, entries json)
+      cross join lateral json_to_recordset(f.entries) as e(betrokkene text, handeling text, niveau text, resultaat text,
+             grondslag text, weigering text)`);
   }
 
   async read(betrokkene: string, van: string | null, tot: string | null): Promise<VerwerkingRow[]> {
@@ -207,11 +240,5 @@ export class LogStore {
     if (tot) conditions.push(lt(table.tijdstip, `${addDays(tot, 1)}T00:00:00Z`));
     return await this.db.select().from(table).where(and(...conditions)).orderBy(desc(table.tijdstip));
   }
-}
-
-/** A row with the table's column names (snake_case) as keys, as `json_populate_recordset` reads it. */
-function toColumns(table: VerwerkingTable, row: VerwerkingRow): Record<string, unknown> {
-  const columns = getTableColumns(table);
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [columns[key as keyof VerwerkingRow].name, value]));
 }
 
