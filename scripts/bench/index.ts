@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import postgres from 'postgres';
 import { count } from 'drizzle-orm';
 import { loadAuthConfig } from '../../subgraphs/kit/auth/config';
 import { MAX_DEMO_HOUSEHOLDS } from '../../subgraphs/demo/generator';
@@ -26,7 +27,7 @@ import { ServiceStats } from '../../subgraphs/kit/stats';
 import { developmentToken } from '../token';
 import { postgresCpuSeconds, startProcess, type ServiceProcess } from './processes';
 import { scenarios, type Caller, type Scenario } from './scenarios';
-import { POSTGRES, report, type Measurement } from './report';
+import { POSTGRES, report, totalCpuMs, type Measurement } from './report';
 
 disableTelemetry();
 const { values: args } = parseArgs({
@@ -35,6 +36,9 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     duration: { type: 'string', default: '30' },
     saturation: { type: 'string', default: '15' },
+    /** Seconds of load before each measurement, and before each of the first run's (for the JIT to settle). */
+    warmup: { type: 'string', default: '3' },
+    'first-warmup': { type: 'string', default: '20' },
     rate: { type: 'string', default: '200' },
     connections: { type: 'string', default: '16' },
     runs: { type: 'string', default: '3' },
@@ -49,9 +53,9 @@ const { values: args } = parseArgs({
 const UNGUARDED = 'scripts/bench/unguarded-main.ts';
 const households = Number(args.households);
 const seed = Number(args.seed);
-const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Math.min(3, Number(args.saturation)) };
+const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Number(args.warmup), firstWarmup: Number(args['first-warmup']) };
 /** Which subgraph processes a gateway talks to: the services as they run, or the unguarded baseline. */
-type SubgraphSet = 'guarded' | 'unguarded';
+type SubgraphSet = 'guarded' | 'unguarded' | 'control';
 interface GatewaySpec {
   entry: string;
   args?: string[];
@@ -63,6 +67,8 @@ interface GatewaySpec {
 const GATEWAYS = {
   apollo: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true, subgraphs: 'guarded' },
   unguarded: { entry: UNGUARDED, args: ['gateway'], ready: /unguarded gateway ready at/, counters: true, subgraphs: 'unguarded' },
+  // Ours again, on a second set of the same subgraphs: how far two identical setups differ (the noise floor).
+  control: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true, subgraphs: 'control' },
   hive: { entry: 'gateway/hive.ts', ready: /Hive Gateway ready at/, counters: false, subgraphs: 'guarded' },
   direct: { entry: 'scripts/bench/direct.ts', ready: /direct client ready at/, counters: false, subgraphs: 'guarded' },
 } satisfies Record<string, GatewaySpec>;
@@ -87,6 +93,9 @@ const env: NodeJS.ProcessEnv = {
   LOG_SUBJECT_KEY: randomBytes(32).toString('hex'),
   DEMO_HOUSEHOLDS: '0',
   LOKETLINK_DATA_DIR: `${args['data-dir']}/data-${households}-${seed}`,
+  // Two sets of five subgraphs must fit in Postgres' default 100 connections, with room for others; on 2
+  // cores more than 4 concurrent statements per subgraph only queue in Postgres instead of in the pool.
+  DB_POOL_MAX: process.env.DB_POOL_MAX ?? '4',
 };
 delete env.AUTH_JWKS_URL;
 
@@ -115,15 +124,15 @@ async function ensureData(): Promise<string> {
  * writes nothing), on PGlite a copy of the data directory (one PGlite directory admits one process).
  */
 async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, ServiceProcess>> {
-  const dataDir = set === 'guarded' ? env.LOKETLINK_DATA_DIR! : `${env.LOKETLINK_DATA_DIR}-unguarded`;
-  if (set === 'unguarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true });
+  const dataDir = set === 'guarded' ? env.LOKETLINK_DATA_DIR! : `${env.LOKETLINK_DATA_DIR}-${set}`;
+  if (set !== 'guarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true });
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {
       const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]) };
-      const [entry, args] = set === 'guarded' ? [`subgraphs/${name}/main.ts`, []] : [UNGUARDED, [name]];
+      const [entry, args] = set === 'unguarded' ? [UNGUARDED, [name]] : [`subgraphs/${name}/main.ts`, []];
       const url = `http://127.0.0.1:${ports[name]}/graphql`;
-      const processName = set === 'guarded' ? name : `unguarded-${name}`;
+      const processName = set === 'guarded' ? name : `${set}-${name}`;
       return [name, await startProcess({ name: processName, entry, args, env: processEnv, url, ready: /subgraph ready at/, counters: true })] as const;
     }),
   );
@@ -185,6 +194,7 @@ async function load(url: string, scenario: Scenario, requests: { headers: Record
 
 async function main(): Promise<void> {
   const seeded = await ensureData();
+  const logAtStart = await logRows();
   console.log(`data: ${households} households (${env.DATABASE_URL ? 'Postgres' : 'PGlite'}), ready in ${seeded}`);
   const sets = new Map<SubgraphSet, Record<SubgraphName, ServiceProcess>>();
   for (const set of new Set(gateways.map((g) => GATEWAYS[g].subgraphs))) sets.set(set, await startSubgraphs(set));
@@ -217,12 +227,14 @@ async function main(): Promise<void> {
         for (const name of gateways) {
           const gateway = started.get(name)!;
           const requests = prepared.get(scenario.name)!;
-          await load(gateway.url, scenario, requests, { duration: seconds.warmup });
+          await settle();
+          await load(gateway.url, scenario, requests, { duration: run === 1 ? seconds.firstWarmup : seconds.warmup });
           const processes = [gateway, ...Object.values(sets.get(GATEWAYS[name].subgraphs)!)];
           const before = await snapshot(processes);
           const saturation = await load(gateway.url, scenario, requests, { duration: seconds.saturation });
           const after = await snapshot(processes);
           const fixed = await load(gateway.url, scenario, requests, { duration: seconds.fixed, overallRate: Number(args.rate) });
+          const afterFixed = await snapshot(processes);
           const served = saturation.result.requests.total;
           const m: Measurement = {
             run,
@@ -234,9 +246,13 @@ async function main(): Promise<void> {
             fixedRps: fixed.result.requests.average,
             errors: fixed.result.errors + fixed.result.timeouts + fixed.bad + saturation.bad,
             perRequest: perRequest(before, after, served, gateway.name),
+            fixedCpuMs: totalCpuMs(perRequest(after, afterFixed, fixed.result.requests.total, gateway.name)),
           };
           measurements.push(m);
-          console.log(`run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated; at ${args.rate}/s p50 ${m.p50} ms p99 ${m.p99} ms; errors ${m.errors}`);
+          console.log(
+            `run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated (${totalCpuMs(m.perRequest).toFixed(1)} CPU ms/req); ` +
+              `at ${args.rate}/s p50 ${m.p50} ms p99 ${m.p99} ms (${m.fixedCpuMs.toFixed(1)} CPU ms/req); errors ${m.errors}`,
+          );
         }
       }
     }
@@ -246,6 +262,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString().slice(0, 10),
       machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
       dataset: `${households.toLocaleString('en')} households, seed ${seed}, on ${env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'PGlite (one per subgraph)'}`,
+      logAtStart,
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
       settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rate: ${args.rate} req/s for ${seconds.fixed} s; ${args.runs} runs, medians`,
       measurements,
@@ -265,6 +282,36 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(running.map((p) => p.stop()));
+  }
+}
+
+/**
+ * Waits (a minute at most) until Postgres runs no autovacuum. The page scenario writes some 400 log rows per
+ * request, and the vacuum they cause would otherwise land in whichever measurement comes next.
+ */
+async function settle(): Promise<void> {
+  if (!env.DATABASE_URL) return;
+  const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    for (let second = 0; second < 60; second++) {
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`;
+      if (!row?.n) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Rows in the subgraphs' processing logs (Postgres' estimate): a larger log makes its inserts dearer. */
+async function logRows(): Promise<string> {
+  if (!env.DATABASE_URL) return 'not counted on PGlite';
+  const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: string }[]>`select coalesce(sum(n_live_tup), 0)::text as n from pg_stat_user_tables where relname = 'verwerking'`;
+    return `${Number(row?.n ?? 0).toLocaleString('en')} rows`;
+  } finally {
+    await sql.end();
   }
 }
 

@@ -16,12 +16,24 @@ export interface Measurement {
   fixedRps: number;
   errors: number;
   perRequest: { fetches: number; statements: number; logInserts: number; cpuMs: Record<string, number> };
+  /**
+   * CPU per request of all processes (Postgres' included) at the fixed rate. Below saturation this is the
+   * steadiest measure of what a request costs: the machine's neighbours change throughput far more.
+   */
+  fixedCpuMs: number;
+}
+
+/** CPU milliseconds per request summed over the gateway, the subgraphs and, when measured, Postgres. */
+export function totalCpuMs(perRequest: Measurement['perRequest']): number {
+  return Object.values(perRequest.cpuMs).reduce((sum, ms) => sum + ms, 0);
 }
 
 export interface ReportInput {
   date: string;
   machine: string;
   dataset: string;
+  /** The size of the processing logs when the run began. */
+  logAtStart: string;
   command: string;
   settings: string;
   measurements: Measurement[];
@@ -61,8 +73,27 @@ export function summarize(measurements: Measurement[]) {
       gatewayCpu,
       subgraphCpu,
       databaseCpu: processes.includes(POSTGRES) ? cpu(POSTGRES) : Number.NaN,
+      fixedCpu: median(ms.map((m) => m.fixedCpuMs)),
+      /** Per run, this gateway's measurement; the cost comparison pairs runs (same run, same minutes). */
+      runs: ms,
     };
   });
+}
+
+type Row = ReturnType<typeof summarize>[number];
+
+/** CPU per request at the fixed rate and saturated throughput of `ours` against `other`, paired by run. */
+function costLine(ours: Row, other: Row): string {
+  // Paired by run: both measured within the same minutes, so the machine's neighbours weigh on both alike.
+  const paired = (value: (m: Measurement) => number) =>
+    median(ours.runs.flatMap((m) => {
+      const twin = other.runs.find((o) => o.run === m.run);
+      return twin ? [value(m) / value(twin)] : [];
+    }));
+  return (
+    `CPU per request at the fixed rate ${fixed(ours.fixedCpu, 2)} against ${fixed(other.fixedCpu, 2)} ms, ${percent(paired((m) => m.fixedCpuMs))} ` +
+    `(median of the runs' ratios); saturated throughput ${fixed(ours.rps, 0)} against ${fixed(other.rps, 0)} req/s, ${percent(1 / paired((m) => m.rps))} per request`
+  );
 }
 
 export function report(input: ReportInput): string {
@@ -73,6 +104,7 @@ export function report(input: ReportInput): string {
     '',
     `- Machine: ${input.machine}. Everything (Postgres or PGlite, five subgraphs, the gateway, the load) on it.`,
     `- Command: \`${input.command}\``,
+    `- Processing logs at the start: ${input.logAtStart}. Before each measurement the run waits until Postgres runs no autovacuum.`,
     `- ${input.settings}. Fetches and statements are counted by the subgraphs; CPU is per request, from /proc.`,
     '',
   ];
@@ -82,10 +114,10 @@ export function report(input: ReportInput): string {
     lines.push(
       `### ${scenario}`,
       '',
-      '| gateway | req/s saturated | ratio to ours | p50 ms | p99 ms | achieved req/s | errors | fetches/req | SQL/req | log inserts/req | gateway CPU ms/req | subgraphs CPU ms/req | Postgres CPU ms/req |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| gateway | req/s saturated | ratio to ours | p50 ms | p99 ms | achieved req/s | errors | fetches/req | SQL/req | log inserts/req | gateway CPU ms/req | subgraphs CPU ms/req | Postgres CPU ms/req | all CPU ms/req at the fixed rate |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...own.map((r) =>
-        `| ${r.gateway} | ${fixed(r.rps, 0)} | ${apollo ? fixed(r.rps / apollo.rps, 2) : '–'} | ${r.p50} | ${r.p99} | ${fixed(r.fixedRps, 0)} | ${r.errors} | ${fixed(r.fetches)} | ${fixed(r.statements)} | ${fixed(r.logInserts)} | ${fixed(r.gatewayCpu, 2)} | ${fixed(r.subgraphCpu, 2)} | ${fixed(r.databaseCpu, 2)} |`,
+        `| ${r.gateway} | ${fixed(r.rps, 0)} | ${apollo ? fixed(r.rps / apollo.rps, 2) : '–'} | ${r.p50} | ${r.p99} | ${fixed(r.fixedRps, 0)} | ${r.errors} | ${fixed(r.fetches)} | ${fixed(r.statements)} | ${fixed(r.logInserts)} | ${fixed(r.gatewayCpu, 2)} | ${fixed(r.subgraphCpu, 2)} | ${fixed(r.databaseCpu, 2)} | ${fixed(r.fixedCpu, 2)} |`,
       ),
       '',
     );
@@ -103,15 +135,16 @@ export function report(input: ReportInput): string {
       return ours && them ? [`- ${s}: throughput ${label}: ${fixed(ours.rps / them.rps, 2)}`] : [];
     }),
   );
+  const comparisons = [
+    ['unguarded', 'authorization and logging cost (target ≤ +20% on the picture)'],
+    ['control', 'noise floor, ours against ours again on a second set of subgraphs'],
+  ] as const;
   for (const s of scenarios) {
-    const ours = find(s, 'apollo');
-    const without = find(s, 'unguarded');
-    if (!ours || !without) continue;
-    const cpu = (r: typeof ours) => r.gatewayCpu + r.subgraphCpu + (Number.isFinite(r.databaseCpu) ? r.databaseCpu : 0);
-    ratios.push(
-      `- ${s}: authorization and logging cost (target ≤ +20% on the picture): CPU per request ${fixed(cpu(ours), 2)} against ${fixed(cpu(without), 2)} ms ` +
-        `(${percent(cpu(ours) / cpu(without))}), throughput ${fixed(ours.rps, 0)} against ${fixed(without.rps, 0)} req/s (${percent(without.rps / ours.rps)})`,
-    );
+    for (const [name, label] of comparisons) {
+      const ours = find(s, 'apollo');
+      const other = find(s, name);
+      if (ours && other) ratios.push(`- ${s}: ${label}: ${costLine(ours, other)}`);
+    }
   }
   if (picture && page) ratios.push(`- page of 100 / one household picture, p50 latency (target ≤ 5): ${fixed(page.p50 / picture.p50, 2)}`);
   lines.push('### Ratios', '', ...ratios, '');

@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Loket } from '../../demo/types';
-import { ErrorCode } from '../errors';
+import { ErrorCode, expectedError } from '../errors';
 import type { SignedParts } from './gateway-credential';
 import { toegestaanDoel, type Doel, type Grondslag } from './doelen';
 import type { Niveau, ProcessingLog } from './log';
@@ -40,9 +40,9 @@ function refuse(code: RefusalCode, message: string): Decision {
   return { allowed: false, code, message };
 }
 
-/** The error a refused field resolves with (created only when thrown: an Error captures a stack). */
+/** The error a refused field resolves with. */
 export function refusalError(decision: Extract<Decision, { allowed: false }>): GraphQLError {
-  return new GraphQLError(decision.message, { extensions: { code: decision.code } });
+  return expectedError(decision.message, decision.code);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { expectedError } from '../../kit/errors';
 import type { ContactmomentValue } from '../../kit/loket';
 
 /**
@@ -8,9 +8,7 @@ import type { ContactmomentValue } from '../../kit/loket';
 function content(field: 'onderwerp' | 'notitie' | 'medewerker') {
   return (c: ContactmomentValue) => {
     if (c.afgeschermd) {
-      throw new GraphQLError(`Withheld: the ${field} of a ${c.loket} contact moment needs access to its content`, {
-        extensions: { code: c.afgeschermd },
-      });
+      throw expectedError(`Withheld: the ${field} of a ${c.loket} contact moment needs access to its content`, c.afgeschermd);
     }
     return c[field];
   };
