@@ -96,8 +96,9 @@ export interface GatewayOptions {
   /** Token keys and the gateway's credential; from the environment when not given. */
   auth?: AuthConfig;
   /**
-   * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, the casus
-   * answer. Only the benchmark replaces it, to measure without authorization (scripts/bench/unguarded.ts).
+   * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, whom to ask
+   * about casus access. Only the benchmark replaces it, to measure without authorization
+   * (scripts/bench/unguarded.ts).
    */
   caller?: (headers: IncomingHttpHeaders) => Promise<GatewayContext>;
 }
