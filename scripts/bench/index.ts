@@ -54,7 +54,7 @@ const UNGUARDED = 'scripts/bench/unguarded-main.ts';
 const households = Number(args.households);
 const seed = Number(args.seed);
 const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Number(args.warmup), firstWarmup: Number(args['first-warmup']) };
-/** Which subgraph processes a gateway talks to: the services as they run, or the unguarded baseline. */
+/** Which subgraph processes a gateway talks to: the services as they run, a second set of them, or the unguarded baseline. */
 type SubgraphSet = 'guarded' | 'unguarded' | 'control';
 interface GatewaySpec {
   entry: string;
@@ -290,26 +290,30 @@ async function main(): Promise<void> {
  * request, and the vacuum they cause would otherwise land in whichever measurement comes next.
  */
 async function settle(): Promise<void> {
-  if (!env.DATABASE_URL) return;
-  const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  try {
+  await withPostgres(async (sql) => {
     for (let second = 0; second < 60; second++) {
       const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`;
       if (!row?.n) return;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
-/** Rows in the subgraphs' processing logs (Postgres' estimate): a larger log makes its inserts dearer. */
+/** Rows in the subgraphs' processing logs (Postgres' statistics): a larger log makes its inserts dearer. */
 async function logRows(): Promise<string> {
-  if (!env.DATABASE_URL) return 'not counted on PGlite';
+  const n = await withPostgres(async (sql) => {
+    const [row] = await sql<{ n: string }[]>`select coalesce(sum(n_live_tup), 0)::text as n from pg_stat_user_tables where relname = 'verwerking'`;
+    return Number(row?.n ?? 0);
+  });
+  return n === undefined ? 'not counted on PGlite' : `${n.toLocaleString('en')} rows`;
+}
+
+/** Runs `query` on one connection of the benchmark's own to DATABASE_URL; nothing on PGlite. */
+async function withPostgres<T>(query: (sql: postgres.Sql) => Promise<T>): Promise<T | undefined> {
+  if (!env.DATABASE_URL) return undefined;
   const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ n: string }[]>`select coalesce(sum(n_live_tup), 0)::text as n from pg_stat_user_tables where relname = 'verwerking'`;
-    return `${Number(row?.n ?? 0).toLocaleString('en')} rows`;
+    return await query(sql);
   } finally {
     await sql.end();
   }
