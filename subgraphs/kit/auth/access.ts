@@ -13,7 +13,8 @@ export type Domein = 'BRP' | Loket;
 /**
  * The wijkteam's answer, per household and per request, to "is this caller regisseur or team member of the
  * household's active casus, and which domains does a current Grondslag of that casus cover?". The gateway
- * asks the wijkteam subgraph once per request and signs the answer along (casus-toegang.ts).
+ * asks the wijkteam subgraph about the households of each loket fetch, at most once per household and
+ * request, and signs the answers along (casus-toegang.ts).
  */
 export interface CasusToegang {
   huishoudenId: string;
