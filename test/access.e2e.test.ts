@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExampleHuishouden, generateHuishoudens } from '../subgraphs/demo/generator';
 import type { DemoHuishouden, Loket } from '../subgraphs/demo/types';
 import { subgraphDefinitions } from '../subgraphs/index';
-import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
+import { CASUS_TOEGANG_ROUTE, CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { subjectKey } from '../subgraphs/kit/auth/log';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
@@ -310,6 +310,41 @@ describe('purpose-bound access through the gateway', () => {
       expect(await casus.headerFor('wijkteam', representations(example.id))).toBe('');
       expect(await casus.headerFor('wmo', { bsn: example.leden[0]!.bsn })).toBe('');
       expect(wijkteamFetches()).toBe(before);
+    });
+
+    describe('its route on the wijkteam service', () => {
+      const route = () => new URL(`.${CASUS_TOEGANG_ROUTE}`, hub.subgraphUrls.wijkteam).href;
+      const question = (...ids: string[]) => ({ huishoudenIds: ids });
+      const signed = async (body: unknown, caller: Caller = regisseur) =>
+        signedHeaders(TEST_AUTH.gatewaySecret, { authorization: `Bearer ${await tokenFor(caller)}`, purpose: 'integrale-aanpak', traceId: 't', query: CASUS_TOEGANG_ROUTE, variables: body as Record<string, unknown> });
+
+      it('answers the gateway’s signed question, about the caller only', async () => {
+        const asked = question(example.id);
+        const answer = await hub.post(route(), asked, await signed(asked));
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({ casusToegang: [expect.objectContaining({ huishoudenId: example.id, casusId: example.wijkteam!.casus.id })] });
+        // A colleague outside the casus gets no access from the same question.
+        const outsider = await hub.post(route(), asked, await signed(asked, { rol: 'wijkteam-medewerker', sub: 'not-on-this-casus' }));
+        expect(outsider.body).toEqual({ casusToegang: [] });
+      });
+
+      it.each([
+        ['without the gateway’s signature', async () => headersFor(regisseur)],
+        ['with the signature of another question', async () => signed(question('9999019999999999'))],
+      ])('gets 401 and no answer %s', async (_what, headers) => {
+        const response = await hub.post(route(), question(example.id), await headers());
+        expect(response.status).toBe(401);
+        expect(response.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })] });
+      });
+
+      it.each([
+        ['no list of households', {}],
+        ['more than 500 households', question(...Array.from({ length: 501 }, (_, i) => `h${i}`))],
+      ])('refuses %s with 400 BAD_USER_INPUT', async (_what, body) => {
+        const response = await hub.post(route(), body, await signed(body));
+        expect(response.status).toBe(400);
+        expect(response.body).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] });
+      });
     });
   });
 

@@ -210,7 +210,7 @@ describe('the household picture through the gateway', () => {
   });
 
   it('still answers the rest of the picture while a subgraph is down', async () => {
-    await hub.services.cjg.server.stop();
+    await hub.services.cjg.close();
     const { data, errors } = await hub.query<Picture>(HUISHOUDBEELD, { id: example.id });
     const h = data!.huishouden!;
     expect(h.leden.length).toBe(example.leden.length);
@@ -226,7 +226,7 @@ describe('the household picture through the gateway', () => {
   });
 
   it('still shows a wijkteam member the BRP part while the wijkteam is down, and says why the rest is missing', async () => {
-    await hub.services.wijkteam.server.stop();
+    await hub.services.wijkteam.close();
     const { data, errors } = await hub.query<Picture>(HUISHOUDBEELD, { id: example.id });
     const h = data!.huishouden!;
     expect(h.leden.length).toBe(example.leden.length);

@@ -30,7 +30,7 @@ class Unrestricted extends AccessControl {
 export function unguardedGuard(config: { subjectKey: Uint8Array }, store: LogStore): SubgraphGuard {
   const auth = { actor: ACTOR, purpose: null, traceId: '' };
   const access = () => new Unrestricted(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
-  return { access, fromHeaders: async () => access(), plugin: () => ({}) };
+  return { access, fromHeaders: async () => access(), fromRoute: async () => access(), plugin: () => ({}) };
 }
 
 /** No token, no casus question; without a caller's authorization the gateway signs nothing either. */

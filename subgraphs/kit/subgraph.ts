@@ -1,11 +1,10 @@
 import { ApolloServer, type GraphQLRequest } from '@apollo/server';
-import type { IncomingHttpHeaders } from 'node:http';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DocumentNode, GraphQLScalarType } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { DemoHuishouden } from '../demo/types';
 import type { AccessControl, RequestAuth } from './auth/access';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
@@ -13,6 +12,7 @@ import { LogStore, type VerwerkingTable } from './auth/log';
 import { subgraphGuard, type GuardedContext, type GuardFactory } from './auth/request';
 import type { SubgraphName } from './config';
 import { openDatabase, type Database, type Storage } from './database';
+import { listenHttp, type HttpListener, type JsonRoute } from './http';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
 import { ServiceStats } from './stats';
 
@@ -43,6 +43,12 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   resolvers: Resolvers<C>;
   /** Builds the per-request context (fresh loaders for every request) around the caller's access. */
   createContext(deps: { db: Database<S>; clock: Clock; access: AccessControl }): C;
+  /**
+   * Internal JSON routes beside GraphQL, by path (`/casus-toegang`), for the gateway's own questions that
+   * need none of GraphQL's machinery. Each gets the caller's context, after the same checks as an
+   * operation: the token, and the gateway's signature over the path and the body.
+   */
+  routes?: Record<string, (body: unknown, context: C) => Promise<unknown>>;
   /** Writes this subgraph's part of `households`; called inside a transaction. */
   seed(db: Database<S>, households: readonly DemoHuishouden[]): Promise<void>;
   /** True while the store holds no data of this subgraph (first start). */
@@ -93,7 +99,20 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     // a second time, which never settles, and the process would hang until it is killed.
     stopOnTerminationSignals: false,
   });
-  let started: 'no' | 'standalone' | 'embedded' = 'no';
+  let starting: Promise<void> | undefined;
+  const start = () => (starting ??= server.start());
+  let listener: HttpListener | undefined;
+  let closing: Promise<void> | undefined;
+  // A route request is a fetch from the gateway like an operation, and counted as one.
+  const routes = Object.fromEntries(
+    Object.entries(definition.routes ?? {}).map(([path, handle]): [string, JsonRoute] => [
+      path,
+      async ({ headers, body }) => {
+        stats.fetches++;
+        return handle(body, definition.createContext({ db, clock, access: await guard.fromRoute(headers, path, body) }));
+      },
+    ]),
+  );
   return {
     definition,
     name: definition.name,
@@ -101,23 +120,24 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     db,
     stats,
     async execute(request, auth) {
-      if (started === 'no') {
-        await server.start();
-        started = 'embedded';
-      }
+      await start();
       return server.executeOperation(request, { contextValue: definition.createContext({ db, clock, access: guard.access(auth) }) });
     },
     async listen(port, host = '127.0.0.1') {
-      started = 'standalone';
-      const context = async ({ req }: { req: { headers: IncomingHttpHeaders } }) => {
+      const context = async (req: { headers: IncomingHttpHeaders }) => {
         return definition.createContext({ db, clock, access: await guard.fromHeaders(req.headers) });
       };
-      const { url } = await startStandaloneServer(server, { listen: { port, host }, context });
-      return url;
+      await start();
+      listener = await listenHttp(server, { port, host, context, routes });
+      return listener.url;
     },
-    async close() {
-      if (started !== 'no') await server.stop();
-      await closeDb();
+    close() {
+      // Once: a test that takes a service down closes it, and the hub closes everything again afterwards.
+      return (closing ??= (async () => {
+        await listener?.close(); // first: requests in flight still finish
+        if (starting) await server.stop();
+        await closeDb();
+      })());
     },
   };
 }

@@ -10,7 +10,7 @@ import { Contactmoment } from './resolvers/Contactmoment';
 import { Grondslag } from './resolvers/Grondslag';
 import { Huishouden } from './resolvers/Huishouden';
 import { Mutation } from './resolvers/Mutation';
-import { Query } from './resolvers/Query';
+import { wijkteamRoutes } from './routes';
 import { seedWijkteam } from './seed';
 
 /**
@@ -23,8 +23,9 @@ export const wijkteamSubgraph: SubgraphDefinition<typeof tables, WijkteamContext
   tables,
   verwerkingen: tables.verwerking,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-  resolvers: { ...scalarResolvers, Query, Huishouden, Casus, Contactmoment, Grondslag, Mutation, Verwerkingslog: verwerkingslogResolvers('wijkteam') },
+  resolvers: { ...scalarResolvers, Huishouden, Casus, Contactmoment, Grondslag, Mutation, Verwerkingslog: verwerkingslogResolvers('wijkteam') },
   createContext: createWijkteamContext,
+  routes: wijkteamRoutes,
   seed: seedWijkteam,
   isEmpty: tableIsEmpty(tables.casus),
 };

@@ -3,8 +3,8 @@ import { ErrorCode } from '../errors';
 import type { CasusToegang } from './access';
 import { signedHeaders } from './gateway-credential';
 
-const QUERY =
-  'query CasusToegang($huishoudenIds: [ID!]!) { casusToegang(huishoudenIds: $huishoudenIds) { huishoudenId casusId grondslagen { domein soort } } }';
+/** The wijkteam service's route for the question (subgraphs/wijkteam/routes.ts), beside its GraphQL path. */
+export const CASUS_TOEGANG_ROUTE = '/casus-toegang';
 
 /** The subgraphs whose decisions use the answer: the lokets, for their files' content (kit/loket.ts). */
 const DECIDES_WITH_CASUS_TOEGANG: ReadonlySet<string> = new Set(['wmo', 'cjg', 'werkplein']);
@@ -22,7 +22,8 @@ interface Caller {
  * then decides INHOUD itself. One `CasusVragen` per client request of a wijkteam member: it asks about a
  * household once, just before the first loket fetch about it leaves (the lokets of one plan stage share the
  * question). Asked fresh on every request: a Grondslag registered or revoked counts from the next one.
- * Nobody else has casus access, so for them it costs nothing.
+ * Nobody else has casus access, so for them it costs nothing. The question goes to a small JSON route of
+ * the wijkteam service, not through GraphQL (subgraphs/wijkteam/routes.ts says why).
  *
  * Why not `@requires` in the supergraph: the merged contact list requires the lokets' lists, which would then
  * require this answer. Hive Gateway (the MIT route) cannot plan such a chain, and @apollo/gateway needed a
@@ -61,17 +62,18 @@ export function huishoudenIdsIn(variables: Record<string, unknown> | undefined |
 }
 
 async function fetchCasusToegang(options: { url: string; secret: Uint8Array; caller: Caller; huishoudenIds: string[] }): Promise<CasusToegang[]> {
-  const variables = { huishoudenIds: options.huishoudenIds };
-  const headers = signedHeaders(options.secret, { ...options.caller, query: QUERY, variables });
+  const question = { huishoudenIds: options.huishoudenIds };
+  // Signed like an operation, with the route in the operation's place and the body as its variables.
+  const headers = signedHeaders(options.secret, { ...options.caller, query: CASUS_TOEGANG_ROUTE, variables: question });
   try {
-    const response = await fetch(options.url, {
+    const response = await fetch(new URL(`.${CASUS_TOEGANG_ROUTE}`, options.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: QUERY, variables }),
+      body: JSON.stringify(question),
     });
-    const body = (await response.json()) as { data?: { casusToegang: CasusToegang[] } };
-    if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
-    return body.data.casusToegang;
+    const body = (await response.json()) as { casusToegang?: CasusToegang[] };
+    if (!response.ok || !body.casusToegang) throw new Error(`HTTP ${response.status}`);
+    return body.casusToegang;
   } catch {
     // The lokets' content cannot be decided, so their fetches fail; the rest of the response still arrives.
     throw new GraphQLError('The wijkteam service is unavailable, so access through a casus cannot be checked', {

@@ -28,6 +28,8 @@ export interface SubgraphGuard {
   access(auth: RequestAuth): AccessControl;
   /** From the HTTP headers of a gateway request; throws UNAUTHENTICATED (HTTP 401) otherwise. */
   fromHeaders(headers: IncomingHttpHeaders): Promise<AccessControl>;
+  /** For a JSON route (kit/http.ts): `fromHeaders`, with the signature checked over the route and its body. */
+  fromRoute(headers: IncomingHttpHeaders, route: string, body: unknown): Promise<AccessControl>;
   plugin(): ApolloServerPlugin<GuardedContext>;
 }
 export type GuardFactory = (config: AuthConfig, store: LogStore) => SubgraphGuard;
@@ -43,9 +45,24 @@ export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuar
   function access(auth: RequestAuth): AccessControl {
     return new AccessControl(auth, new ProcessingLog({ ...auth, key: config.subjectKey }, store));
   }
+  /** The signature covers the operation (or route) and its variables (or body); in-process callers have none. */
+  function checkSignature(access: AccessControl, query: string | undefined, variables: unknown): void {
+    const { credential } = access.auth;
+    if (!credential) return;
+    const parts = { ...credential.parts, body: bodyDigest(query, variables as Record<string, unknown> | undefined) };
+    if (!verify(config.gatewaySecret, parts, credential.signature)) {
+      throw unauthenticated('This service answers the LoketLink gateway only');
+    }
+  }
 
-  return {
+  const guard: SubgraphGuard = {
     access,
+
+    async fromRoute(headers, route, body) {
+      const checked = await guard.fromHeaders(headers);
+      checkSignature(checked, route, body);
+      return checked;
+    },
 
     async fromHeaders(headers) {
       const signature = header(headers, HEADERS.signature);
@@ -76,13 +93,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuar
           return {
             async didResolveOperation({ contextValue, request, operationName, operation }) {
               // Apollo clones the context per operation; the access object (and so the credential) is shared.
-              const { credential } = contextValue.access.auth;
-              if (credential) {
-                const parts = { ...credential.parts, body: bodyDigest(request.query, request.variables) };
-                if (!verify(config.gatewaySecret, parts, credential.signature)) {
-                  throw unauthenticated('This service answers the LoketLink gateway only');
-                }
-              }
+              checkSignature(contextValue.access, request.query, request.variables);
               const rootFields = (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
               contextValue.access.log.operation = operationName ?? rootFields.join(',');
             },
@@ -105,4 +116,5 @@ export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuar
       };
     },
   };
+  return guard;
 }
