@@ -26,9 +26,33 @@ function casusRelations(parts: ReadonlySet<WijkteamPart>) {
   };
 }
 
+/**
+ * The casussen of households with their members and Grondslagen only: what the gateway's casus question
+ * reads (routes.ts), once per loket stage of every wijkteam member's request. Prepared once per database,
+ * with the households as one array parameter, so the statement text never changes: an unprepared statement
+ * costs the driver a second round trip and Postgres a new plan every time (BENCHMARKS.md).
+ */
+function toegangsCasussenQuery(db: WijkteamDb) {
+  return db.query.casus
+    .findMany({
+      where: (casus, { sql }) => sql`${casus.huishoudenId} = any(${sql.placeholder('huishoudenIds')})`,
+      orderBy: [desc(tables.casus.startdatum)],
+      with: casusRelations(new Set()),
+    })
+    .prepare('wijkteam_toegangs_casussen');
+}
+const toegangsCasussenQueries = new WeakMap<WijkteamDb, ReturnType<typeof toegangsCasussenQuery>>();
+
 /** Reads and writes of the wijkteam subgraph; each read is one SQL statement for any number of keys. */
 export function wijkteamRepository(db: WijkteamDb) {
   return {
+    /** Every casus of the households, newest first, with members and Grondslagen (`casussen` without parts). */
+    async toegangsCasussen(huishoudenIds: readonly string[]): Promise<CasusRecord[]> {
+      let query = toegangsCasussenQueries.get(db);
+      if (!query) toegangsCasussenQueries.set(db, (query = toegangsCasussenQuery(db)));
+      return (await query.execute({ huishoudenIds: [...huishoudenIds] })) as CasusRecord[];
+    },
+
     /** Every casus of the households, newest first, with members, Grondslagen and the relations asked for. */
     async casussen(huishoudenIds: readonly string[], parts: ReadonlySet<WijkteamPart>): Promise<CasusRecord[]> {
       // The relations are chosen at run time, so drizzle's inferred type is a union; the record type says what is there.

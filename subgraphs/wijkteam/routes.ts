@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASUS_TOEGANG_ROUTE } from '../kit/auth/casus-toegang';
 import { amsterdamDate } from '../kit/dates';
 import { parseInput } from '../kit/errors';
+import { groupByKey } from '../kit/loaders';
 import type { WijkteamContext } from './context';
 import { casusToegang, currentCasus } from './toegang';
 
@@ -25,9 +26,8 @@ export const wijkteamRoutes = {
     const { actor } = ctx.access;
     if (actor.rol !== 'wijkteam-medewerker' || huishoudenIds.length === 0) return { casusToegang: [] };
     const today = amsterdamDate(ctx.clock.now());
-    const casussen = await ctx.casussen([]).loadMany([...new Set(huishoudenIds)]);
-    return {
-      casusToegang: casussen.flatMap((list) => (list instanceof Error ? [] : (casusToegang(actor, currentCasus(list ?? [], today), today) ?? []))),
-    };
+    const ids = [...new Set(huishoudenIds)];
+    const casussen = groupByKey(ids, await ctx.repository.toegangsCasussen(ids), (casus) => casus.huishoudenId);
+    return { casusToegang: casussen.flatMap((list) => casusToegang(actor, currentCasus(list ?? [], today), today) ?? []) };
   },
 };

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type Query } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import { addDays } from '../dates';
 import type { Database } from '../database';
@@ -189,10 +190,22 @@ export class LogStore {
   private queue: { write: LogWrite; done: (error?: unknown) => void }[] = [];
   private writing = false;
 
+  private readonly insertQuery: Query;
+
   constructor(
     readonly db: Database<Record<string, unknown>>,
     readonly table: VerwerkingTable,
-  ) {}
+  ) {
+    this.insertQuery = new PgDialect().sqlToQuery(sql`
+      insert into ${table} (id, trace_id, tijdstip, operatie, actor_sub, actor_rol, actor_organisatie, doel,
+                            betrokkene, handeling, niveau, resultaat, grondslag, weigering)
+      select gen_random_uuid(), f.trace_id, f.tijdstip, f.operatie, f.actor_sub, f.actor_rol, f.actor_organisatie, f.doel,
+             e.betrokkene, e.handeling, e.niveau, e.resultaat, e.grondslag, e.weigering
+      from json_to_recordset(${sql.placeholder('writes')}::json) as f(trace_id text, tijdstip timestamptz, operatie text,
+             actor_sub text, actor_rol text, actor_organisatie text, doel text, entries json)
+      cross join lateral json_to_recordset(f.entries) as e(betrokkene text, handeling text, niveau text, resultaat text,
+             grondslag text, weigering text)`);
+  }
 
   write(write: LogWrite): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -219,18 +232,11 @@ export class LogStore {
    * One statement for any number of fetches, all of them as one JSON parameter: what a fetch shares is sent
    * once, each subject adds a short entry, and the database makes the ids. A drizzle insert with 13
    * parameters per row cost more CPU to build than the insert took to run, and a row per subject in JSON
-   * sent every actor and trace field again (both measured; BENCHMARKS.md).
+   * sent every actor and trace field again (both measured; BENCHMARKS.md). Prepared: its text never
+   * changes, and planning it anew cost the server about as much as running it (BENCHMARKS.md).
    */
   async insert(db: Database<Record<string, unknown>>, writes: readonly LogWrite[]): Promise<void> {
-    await db.execute(sql`
-      insert into ${this.table} (id, trace_id, tijdstip, operatie, actor_sub, actor_rol, actor_organisatie, doel,
-                                 betrokkene, handeling, niveau, resultaat, grondslag, weigering)
-      select gen_random_uuid(), f.trace_id, f.tijdstip, f.operatie, f.actor_sub, f.actor_rol, f.actor_organisatie, f.doel,
-             e.betrokkene, e.handeling, e.niveau, e.resultaat, e.grondslag, e.weigering
-      from json_to_recordset(${JSON.stringify(writes)}::json) as f(trace_id text, tijdstip timestamptz, operatie text,
-             actor_sub text, actor_rol text, actor_organisatie text, doel text, entries json)
-      cross join lateral json_to_recordset(f.entries) as e(betrokkene text, handeling text, niveau text, resultaat text,
-             grondslag text, weigering text)`);
+    await db._.session.prepareQuery(this.insertQuery, undefined, 'verwerking_insert', false).execute({ writes: JSON.stringify(writes) });
   }
 
   async read(betrokkene: string, van: string | null, tot: string | null): Promise<VerwerkingRow[]> {
