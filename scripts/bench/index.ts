@@ -46,6 +46,12 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
     'data-dir': { type: 'string', default: '.bench' },
     'no-write': { type: 'boolean', default: false },
+    /**
+     * The fixed-rate phase of all gateways at the same time, each at --rate, instead of one after another:
+     * on a shared machine whose speed drifts from minute to minute, only a comparison made in the same
+     * seconds is fair. Each gateway's cost is read from its own processes and its own Postgres backends.
+     */
+    together: { type: 'boolean', default: false },
     /** CI: exit non-zero when any request failed (timing is never judged). */
     'fail-on-errors': { type: 'boolean', default: false },
   },
@@ -129,7 +135,7 @@ async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, Se
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]) };
+      const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]), ...databaseUrlFor(set) };
       const [entry, args] = set === 'unguarded' ? [UNGUARDED, [name]] : [`subgraphs/${name}/main.ts`, []];
       const url = `http://127.0.0.1:${ports[name]}/graphql`;
       const processName = set === 'guarded' ? name : `${set}-${name}`;
@@ -138,6 +144,15 @@ async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, Se
   );
   return Object.fromEntries(started) as Record<SubgraphName, ServiceProcess>;
 }
+
+/** Each set's connections name it (`application_name`), so that its Postgres backends' CPU is its own. */
+function databaseUrlFor(set: SubgraphSet): { DATABASE_URL?: string } {
+  if (!env.DATABASE_URL) return {};
+  const url = new URL(env.DATABASE_URL);
+  url.searchParams.set('application_name', applicationName(set));
+  return { DATABASE_URL: url.toString() };
+}
+const applicationName = (set: SubgraphSet) => `loketlink-bench-${set}`;
 
 async function startGateway(name: GatewayName, subgraphs: Record<SubgraphName, ServiceProcess>): Promise<ServiceProcess> {
   const port = await freePort();
@@ -224,18 +239,29 @@ async function main(): Promise<void> {
     }
     for (let run = 1; run <= Number(args.runs); run++) {
       for (const scenario of chosen) {
-        for (const name of gateways) {
-          const gateway = started.get(name)!;
-          const requests = prepared.get(scenario.name)!;
+        const requests = prepared.get(scenario.name)!;
+        const measured = gateways.map((name) => ({ name, gateway: started.get(name)!, set: GATEWAYS[name].subgraphs }));
+        const saturated = new Map<GatewayName, { saturation: Awaited<ReturnType<typeof load>>; perRequest: Measurement['perRequest'] }>();
+        for (const { name, gateway, set } of measured) {
           await settle();
           await load(gateway.url, scenario, requests, { duration: run === 1 ? seconds.firstWarmup : seconds.warmup });
-          const processes = [gateway, ...Object.values(sets.get(GATEWAYS[name].subgraphs)!)];
-          const before = await snapshot(processes);
+          const processes = [gateway, ...Object.values(sets.get(set)!)];
+          const before = await snapshot(processes, set);
           const saturation = await load(gateway.url, scenario, requests, { duration: seconds.saturation });
-          const after = await snapshot(processes);
+          const after = await snapshot(processes, set);
+          saturated.set(name, { saturation, perRequest: perRequest(before, after, saturation.result.requests.total, gateway.name) });
+        }
+        const atRate = async ({ gateway, set }: (typeof measured)[number]) => {
+          const processes = [gateway, ...Object.values(sets.get(set)!)];
+          const before = await snapshot(processes, set);
           const fixed = await load(gateway.url, scenario, requests, { duration: seconds.fixed, overallRate: Number(args.rate) });
-          const afterFixed = await snapshot(processes);
-          const served = saturation.result.requests.total;
+          return { fixed, cpuMs: totalCpuMs(perRequest(before, await snapshot(processes, set), fixed.result.requests.total, gateway.name)) };
+        };
+        await settle();
+        const fixedRuns = args.together ? await Promise.all(measured.map(atRate)) : await sequentially(measured, atRate);
+        measured.forEach(({ name }, index) => {
+          const { saturation, perRequest } = saturated.get(name)!;
+          const { fixed, cpuMs } = fixedRuns[index]!;
           const m: Measurement = {
             run,
             scenario: scenario.name,
@@ -245,15 +271,15 @@ async function main(): Promise<void> {
             p99: fixed.result.latency.p99,
             fixedRps: fixed.result.requests.average,
             errors: fixed.result.errors + fixed.result.timeouts + fixed.bad + saturation.bad,
-            perRequest: perRequest(before, after, served, gateway.name),
-            fixedCpuMs: totalCpuMs(perRequest(after, afterFixed, fixed.result.requests.total, gateway.name)),
+            perRequest,
+            fixedCpuMs: cpuMs,
           };
           measurements.push(m);
           console.log(
             `run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated (${totalCpuMs(m.perRequest).toFixed(1)} CPU ms/req); ` +
-              `at ${args.rate}/s p50 ${m.p50} ms p99 ${m.p99} ms (${m.fixedCpuMs.toFixed(1)} CPU ms/req); errors ${m.errors}`,
+              `at ${args.rate}/s${args.together ? ' together' : ''} p50 ${m.p50} ms p99 ${m.p99} ms (${m.fixedCpuMs.toFixed(1)} CPU ms/req); errors ${m.errors}`,
           );
-        }
+        });
       }
     }
     for (const p of running) p.usage(); // still alive: peak memory is read below
@@ -264,7 +290,7 @@ async function main(): Promise<void> {
       dataset: `${households.toLocaleString('en')} households, seed ${seed}, on ${env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'PGlite (one per subgraph)'}`,
       logAtStart,
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-      settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rate: ${args.rate} req/s for ${seconds.fixed} s; ${args.runs} runs, medians`,
+      settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rate: ${args.rate} req/s for ${seconds.fixed} s${args.together ? ' for every gateway at the same time' : ''}; ${args.runs} runs, medians`,
       measurements,
       peaks,
     });
@@ -321,11 +347,19 @@ async function withPostgres<T>(query: (sql: postgres.Sql) => Promise<T>): Promis
 
 type Snapshot = Map<string, { stats?: Record<string, number>; cpuSeconds: number }>;
 
-async function snapshot(processes: ServiceProcess[]): Promise<Snapshot> {
+/** The processes' counters and CPU, and the CPU of the Postgres backends that serve `set`. */
+async function snapshot(processes: ServiceProcess[], set: SubgraphSet): Promise<Snapshot> {
   const entries = await Promise.all(processes.map(async (p) => [p.name, { stats: await p.stats(), cpuSeconds: p.usage().cpuSeconds }] as const));
   const snapshot: Snapshot = new Map(entries);
-  if (env.DATABASE_URL) snapshot.set(POSTGRES, { cpuSeconds: postgresCpuSeconds() });
+  const backends = await withPostgres((sql) => sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${applicationName(set)}`);
+  if (backends) snapshot.set(POSTGRES, { cpuSeconds: postgresCpuSeconds(backends.map((b) => b.pid)) });
   return snapshot;
+}
+
+async function sequentially<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await work(item));
+  return results;
 }
 
 /** Per served request: subgraph fetches, SQL statements, log inserts, and CPU milliseconds per process. */

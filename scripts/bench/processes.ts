@@ -3,7 +3,7 @@
  * counters (SIGUSR2, see kit/main.ts) and their CPU time and peak memory (from /proc), stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -109,19 +109,11 @@ function cpuSecondsOf(pid: number | string): number {
 }
 
 /**
- * CPU seconds of every PostgreSQL server process on this machine (its backends do the queries and the log
- * inserts): with DATABASE_URL the database's work is part of a request's cost too. The connections stay
- * open during a measurement, so the backends that did the work are still there to be read.
+ * CPU seconds of the given Postgres backends (one set's connections, found by their `application_name`):
+ * with DATABASE_URL the database's work is part of a request's cost too. The pools keep their connections
+ * open during a measurement, so the backends that did the work are still there to be read. Postgres' own
+ * background processes (WAL writer, checkpointer) are no set's and not counted.
  */
-export function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
+export function postgresCpuSeconds(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + cpuSecondsOf(pid), 0);
 }

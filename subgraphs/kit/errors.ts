@@ -28,7 +28,11 @@ export function expectedError(message: string, code: ErrorCode | string): GraphQ
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError(message, { extensions: { code } });
+    const error = new GraphQLError(message, { extensions: { code } });
+    // Set, not formatted: graphql-js reads `stack` when it wraps the error with its path, and formatting
+    // even an empty trace runs the source-map support that tsx installs.
+    error.stack = `GraphQLError: ${message}`;
+    return error;
   } finally {
     Error.stackTraceLimit = limit;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, decideLogboek, type AccessRequest, type CasusToegang } from './access';
 import { EXAMPLE_SECRETS, loadAuthConfig } from './config';
 import { loadRegister, verwerkingsregister } from './doelen';
-import { bodyDigest, sign, verify } from './gateway-credential';
+import { sign, signedBody, verify } from './gateway-credential';
 import { LogStore, ProcessingLog, subjectKey, type VerwerkingTable } from './log';
 import { isProfessional, ROLLEN, type Rol } from './roles';
 import { signDevelopmentToken, tokenVerifier, type Actor } from './token';
@@ -91,7 +91,7 @@ describe('the gateway credential', () => {
     purpose: 'integrale-aanpak',
     authorization: 'Bearer a.b.c',
     casusToegang: '[{"huishoudenId":"h","casusId":"c","grondslagen":[]}]',
-    body: bodyDigest('{ x }', { id: 1 }),
+    body: signedBody('{ x }', { id: 1 }),
   };
 
   it('verifies its own signature, and nothing that differs in any part', () => {
@@ -101,6 +101,14 @@ describe('the gateway credential', () => {
       expect(verify(secret, { ...parts, [field]: `${parts[field]}0` }, signature), field).toBe(false);
     }
     expect(verify(new TextEncoder().encode('t'.repeat(40)), parts, signature)).toBe(false);
+  });
+
+  it('covers the operation and its variables, each on its own', () => {
+    const signature = sign(secret, parts);
+    for (const body of [signedBody('{ y }', { id: 1 }), signedBody('{ x }', { id: 2 }), signedBody('{ x }', null), signedBody('{ x }\n1', { id: 1 })]) {
+      expect(verify(secret, { ...parts, body }, signature)).toBe(false);
+    }
+    expect(verify(secret, { ...parts, body: signedBody('{ x }', { id: 1 }) }, signature)).toBe(true); // the remembered digest
   });
 
   it('is good for a minute', () => {

@@ -27,13 +27,30 @@ export interface SignedParts {
   authorization: string;
   /** The casus-access header, '' when there is none. */
   casusToegang: string;
-  /** `bodyDigest(query, variables)`. */
+  /** `signedBody(query, variables)`. */
   body: string;
 }
 
-/** One canonical form of an operation: the gateway and the subgraph both see these two values. */
-export function bodyDigest(query: string | undefined, variables: Record<string, unknown> | undefined | null): string {
-  return createHash('sha256').update(JSON.stringify([query ?? '', variables ?? null])).digest('base64url');
+/**
+ * One canonical form of an operation, as the gateway and the subgraph both see it: a SHA-256 of the
+ * operation's text, and its variables as JSON (the signature's HMAC covers them directly). The text's
+ * digest is remembered, because a gateway sends the same few planned operations over and over; hashing
+ * and serializing each fetch's text twice was the bulk of the signature's cost (BENCHMARKS.md).
+ */
+export function signedBody(query: string | undefined, variables: unknown): string {
+  return `${queryDigest(query ?? '')}\n${JSON.stringify(variables ?? null)}`;
+}
+
+const QUERY_DIGESTS_KEPT = 1_000;
+const queryDigests = new Map<string, string>();
+function queryDigest(query: string): string {
+  let digest = queryDigests.get(query);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(query).digest('base64url');
+    if (queryDigests.size >= QUERY_DIGESTS_KEPT) queryDigests.clear(); // a client sending ever new operations
+    queryDigests.set(query, digest);
+  }
+  return digest;
 }
 
 export function sign(secret: Uint8Array, parts: SignedParts): string {
@@ -75,7 +92,7 @@ export function signedHeaders(
     purpose: request.purpose,
     authorization: request.authorization,
     casusToegang: request.casusToegang ?? '',
-    body: bodyDigest(request.query, request.variables),
+    body: signedBody(request.query, request.variables),
   };
   return {
     authorization: parts.authorization,

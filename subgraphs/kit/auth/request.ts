@@ -4,7 +4,7 @@ import { ErrorCode } from '../errors';
 import { AccessControl, type CasusToegang, type RequestAuth } from './access';
 import { parseCasusToegang } from './casus-toegang';
 import type { AuthConfig } from './config';
-import { bodyDigest, HEADERS, verify } from './gateway-credential';
+import { HEADERS, signedBody, verify } from './gateway-credential';
 import { ProcessingLog, type LogStore } from './log';
 import { tokenVerifier, unauthenticated } from './token';
 
@@ -49,7 +49,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuar
   function checkSignature(access: AccessControl, query: string | undefined, variables: unknown): void {
     const { credential } = access.auth;
     if (!credential) return;
-    const parts = { ...credential.parts, body: bodyDigest(query, variables as Record<string, unknown> | undefined) };
+    const parts = { ...credential.parts, body: signedBody(query, variables) };
     if (!verify(config.gatewaySecret, parts, credential.signature)) {
       throw unauthenticated('This service answers the LoketLink gateway only');
     }
