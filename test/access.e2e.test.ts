@@ -345,6 +345,15 @@ describe('purpose-bound access through the gateway', () => {
         expect(response.status).toBe(400);
         expect(response.body).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] });
       });
+
+      it('answers a body that is not JSON with 400, and a GET with 405, each with a code', async () => {
+        const broken = await fetch(route(), { method: 'POST', headers: { 'content-type': 'application/json', ...(await signed({})) }, body: '{"huishoudenIds": [' });
+        expect(broken.status).toBe(400);
+        expect(await broken.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] });
+        const get = await fetch(route());
+        expect(get.status).toBe(405);
+        expect(await get.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] });
+      });
     });
   });
 

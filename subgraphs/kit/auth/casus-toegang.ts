@@ -85,12 +85,15 @@ async function fetchCasusToegang(options: { url: string; secret: Uint8Array; cal
  * request, and `fetch` (its Request, Response and Headers objects) cost the gateway about twice as much
  * CPU per call (BENCHMARKS.md).
  */
+// With a socket timeout, Node's agent also honours the service's keep-alive hint and closes an idle
+// connection a second before the service would.
+const KEEP_ALIVE = { keepAlive: true, timeout: 60_000 };
 const clients = {
-  'http:': { send: httpRequest, agent: new Agent({ keepAlive: true }) },
-  'https:': { send: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) },
+  'http:': { send: httpRequest, agent: new Agent(KEEP_ALIVE) },
+  'https:': { send: httpsRequest, agent: new HttpsAgent(KEEP_ALIVE) },
 };
 const TIMEOUT_MS = 10_000;
-function postJson(url: URL, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+function postJson(url: URL, headers: Record<string, string>, body: unknown, retried = false): Promise<{ status: number; body: string }> {
   const payload = JSON.stringify(body);
   const client = clients[url.protocol as keyof typeof clients];
   if (!client) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
@@ -102,7 +105,12 @@ function postJson(url: URL, headers: Record<string, string>, body: unknown): Pro
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection that the service closed (idle too long) just as it was reused: ask again on
+      // a new one, once, as Node's documentation advises. The question reads only, so asking twice is safe.
+      if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(postJson(url, headers, body, true));
+      else reject(error);
+    });
     request.end(payload);
   });
 }
