@@ -28,6 +28,6 @@ export const wijkteamRoutes = {
     const today = amsterdamDate(ctx.clock.now());
     const ids = [...new Set(huishoudenIds)];
     const casussen = groupByKey(ids, await ctx.repository.toegangsCasussen(ids), (casus) => casus.huishoudenId);
-    return { casusToegang: casussen.flatMap((list) => casusToegang(actor, currentCasus(list ?? [], today), today) ?? []) };
+    return { casusToegang: casussen.flatMap((list) => casusToegang(actor, currentCasus(list, today), today) ?? []) };
   },
 };

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { and, desc, eq, gte, lt, sql, type Query } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { index, PgDialect, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import { addDays } from '../dates';
 import type { Database } from '../database';
 import type { Grondslag } from './doelen';
@@ -236,6 +235,7 @@ export class LogStore {
    * changes, and planning it anew cost the server about as much as running it (BENCHMARKS.md).
    */
   async insert(db: Database<Record<string, unknown>>, writes: readonly LogWrite[]): Promise<void> {
+    // drizzle prepares only its query builders; a raw statement goes through the session, as they do.
     await db._.session.prepareQuery(this.insertQuery, undefined, 'verwerking_insert', false).execute({ writes: JSON.stringify(writes) });
   }
 
