@@ -1,13 +1,76 @@
 import { z } from 'zod';
 import { DEFAULT_PORTS, parseEnv, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+
+/** What the door lets through (gateway/door.ts); every part configurable, README "Limits". */
+export interface DoorConfig {
+  limits: Limits;
+  /** Requests a caller (token `sub`) may make per minute, and at once; 0 per minute turns the limit off. */
+  rateLimit: { perMinute: number; burst: number };
+  requestTimeoutMs: number;
+  subgraphTimeoutMs: number;
+  /** Origins whose pages may call the gateway from a browser; none by default. */
+  corsOrigins: string[];
+  /** Production runs only the trusted-documents manifest unless this is set. */
+  allowArbitraryOperations: boolean;
+}
 
 export interface GatewayConfig {
   port: number;
   host: string;
-  /** Development shows the Apollo Sandbox landing page; production shows none. */
+  /** Development shows the explorer and accepts any operation; production runs only trusted documents. */
   development: boolean;
   /** Overrides of the subgraph URLs written in the supergraph (`BRP_URL`, `WMO_URL`, ...). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  door: DoorConfig;
+}
+
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const whole = (min: number, fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(min).default(fallback));
+const flag = z.preprocess(unsetWhenEmpty, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true');
+
+const doorSchema = z.object({
+  LIMIT_BODY_BYTES: whole(1, DEFAULT_LIMITS.maxBodyBytes),
+  LIMIT_TOKENS: whole(1, DEFAULT_LIMITS.maxTokens),
+  LIMIT_DEPTH: whole(1, DEFAULT_LIMITS.maxDepth),
+  LIMIT_ALIASES: whole(0, DEFAULT_LIMITS.maxAliases),
+  LIMIT_ROOT_FIELDS: whole(1, DEFAULT_LIMITS.maxRootFields),
+  LIMIT_DIRECTIVES: whole(0, DEFAULT_LIMITS.maxDirectives),
+  LIMIT_COST: whole(1, DEFAULT_LIMITS.maxCost),
+  RATE_LIMIT_PER_MINUTE: whole(0, 600),
+  RATE_LIMIT_BURST: whole(1, 100),
+  REQUEST_TIMEOUT_MS: whole(1, 15_000),
+  SUBGRAPH_TIMEOUT_MS: whole(1, 10_000),
+  CORS_ORIGINS: z.preprocess(unsetWhenEmpty, z.string().default('')).transform((v, ctx) => {
+    const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+    for (const origin of origins) {
+      if (origin === '*' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
+        ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://wijkteam.gemeente.nl (no "*", no path)` });
+      }
+    }
+    return origins;
+  }),
+  ALLOW_ARBITRARY_OPERATIONS: flag,
+});
+
+export function loadDoorConfig(env: NodeJS.ProcessEnv = process.env): DoorConfig {
+  const p = parseEnv(doorSchema, env);
+  return {
+    limits: {
+      maxBodyBytes: p.LIMIT_BODY_BYTES,
+      maxTokens: p.LIMIT_TOKENS,
+      maxDepth: p.LIMIT_DEPTH,
+      maxAliases: p.LIMIT_ALIASES,
+      maxRootFields: p.LIMIT_ROOT_FIELDS,
+      maxDirectives: p.LIMIT_DIRECTIVES,
+      maxCost: p.LIMIT_COST,
+    },
+    rateLimit: { perMinute: p.RATE_LIMIT_PER_MINUTE, burst: p.RATE_LIMIT_BURST },
+    requestTimeoutMs: p.REQUEST_TIMEOUT_MS,
+    subgraphTimeoutMs: p.SUBGRAPH_TIMEOUT_MS,
+    corsOrigins: p.CORS_ORIGINS,
+    allowArbitraryOperations: p.ALLOW_ARBITRARY_OPERATIONS,
+  };
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -31,5 +94,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: parsed.HOST as string,
     development: parsed.NODE_ENV !== 'production',
     subgraphUrls,
+    door: loadDoorConfig(env),
   };
 }

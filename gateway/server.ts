@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
@@ -8,7 +7,6 @@ import {
 } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
@@ -20,6 +18,10 @@ import type { SubgraphName } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
 import { ServiceStats } from '../subgraphs/kit/stats';
+import { headerMap, startListener, writeApolloResponse, type HttpListener } from '../subgraphs/kit/http';
+import { logger, safeError } from '../subgraphs/kit/logger';
+import { loadDoorConfig, type DoorConfig } from './config';
+import { createDoor, doorSettings } from './door';
 
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
 
@@ -59,11 +61,15 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly serviceName: string,
     url: string,
     private readonly gatewaySecret: Uint8Array,
+    timeoutMs: number,
   ) {
     // Node's own fetch (undici, keep-alive): the default make-fetch-happen stack cost the gateway about a
     // fifth of its CPU per request in the benchmark's profile (BENCHMARKS.md). The headers go over as a
     // plain record: undici reading Apollo's node-fetch `Headers` one by one cost three times as much.
-    super({ url, fetcher: (input, init) => fetch(input, { ...(init as RequestInit), headers: plainHeaders(init?.headers) }) });
+    super({
+      url,
+      fetcher: (input, init) => fetch(input, { ...(init as RequestInit), headers: plainHeaders(init?.headers), signal: AbortSignal.timeout(timeoutMs) }),
+    });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -80,12 +86,48 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      throw new GraphQLError(`The ${this.serviceName} service is unavailable`, {
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.serviceName },
-      });
+      // A kept-alive connection that the subgraph closed while this gateway was busy (a long plan) fails
+      // on first write; a read is safe to send once more, on a new connection. A write is not.
+      if (!isReset(error) || /^\s*mutation\b/.test(options.request.query ?? '')) throw this.unavailable(error);
+      try {
+        return await super.process(options);
+      } catch (again) {
+        throw this.unavailable(again);
+      }
     }
   }
+
+  /**
+   * A subgraph that refused the request answers with a coded GraphQL error (a 400 for a bad variable, a
+   * 401 for a bad signature): pass its code and message on, instead of masking them as internal.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (typeof first?.message === 'string' && typeof first.extensions?.code === 'string' && first.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code, service: this.serviceName } });
+    }
+    return new GraphQLError(`The ${this.serviceName} service answered HTTP ${response.status}`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  }
+
+  private unavailable(error: unknown): GraphQLError {
+    if (error instanceof GraphQLError) return error;
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    logger.warn({ service: this.serviceName, url: this.url, err: safeError(error) }, 'subgraph fetch failed');
+    return new GraphQLError(timedOut ? `The ${this.serviceName} service did not answer in time` : `The ${this.serviceName} service is unavailable`, {
+      extensions: { code: timedOut ? ErrorCode.SUBGRAPH_TIMEOUT : ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.serviceName },
+    });
+  }
+}
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/** A connection that broke under a request (not one that was refused: that service is down). */
+function isReset(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && RESET_CODES.has(e.code)) return true;
+  }
+  return false;
 }
 
 /** Apollo hands the fetcher node-fetch `Headers`; `raw()` gives all of them at once. */
@@ -106,12 +148,14 @@ export interface GatewayOptions {
   onQueryPlan?: (plan: QueryPlan) => void;
   /** Token keys and the gateway's credential; from the environment when not given. */
   auth?: AuthConfig;
+  /** Limits, trusted documents, rate, timeouts, CORS; from the environment when not given. */
+  door?: DoorConfig;
   /**
    * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, whom to ask
    * about casus access. Only the benchmark replaces it, to measure without authorization
    * (scripts/bench/unguarded.ts).
    */
-  caller?: (headers: IncomingHttpHeaders) => Promise<GatewayContext>;
+  caller?: (headers: IncomingHttpHeaders, traceId: string) => Promise<GatewayContext>;
 }
 
 export interface Gateway {
@@ -119,18 +163,8 @@ export interface Gateway {
   stats: ServiceStats;
   /** Listens on `port` (0: any free port) and returns the GraphQL URL. */
   listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
 }
-
-/** The trace id goes back to the client too: a support desk can find one request in every log with it. */
-const returnTraceId: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue }) {
-    return {
-      async willSendResponse({ response }) {
-        if (contextValue.traceId) response.http.headers.set(HEADERS.traceId, contextValue.traceId);
-      },
-    };
-  },
-};
 
 /**
  * The gateway on the committed supergraph file: it starts without asking the subgraphs anything, so it
@@ -139,17 +173,19 @@ const returnTraceId: ApolloServerPlugin<GatewayContext> = {
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new ServiceStats();
   const auth = options.auth ?? loadAuthConfig();
+  const doorConfig = options.door ?? loadDoorConfig();
+  const development = options.development ?? false;
   const verifyToken = tokenVerifier(auth);
   const urls: Partial<Record<SubgraphName, string>> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved = (urls[name as SubgraphName] = options.subgraphUrls?.[name as SubgraphName] ?? url ?? '');
-      return new LoketDataSource(name, resolved, auth.gatewaySecret);
+      return new LoketDataSource(name, resolved, auth.gatewaySecret, doorConfig.subgraphTimeoutMs);
     },
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan?.(queryPlan) : undefined,
   });
-  const landingPage = options.development
+  const landingPage = development
     ? ApolloServerPluginLandingPageLocalDefault({
         // The Sandbox sends these with every operation, its schema polling included: paste a token from
         // `npm start` or `npm run token` after "Bearer ". No usage data leaves the browser.
@@ -158,27 +194,56 @@ export function createGateway(options: GatewayOptions): Gateway {
     : ApolloServerPluginLandingPageDisabled();
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(basePlugins(stats) as ApolloServerPlugin<GatewayContext>[]), returnTraceId, landingPage],
-    introspection: options.development ?? false,
+    plugins: [...(basePlugins(stats) as ApolloServerPlugin<GatewayContext>[]), landingPage],
+    introspection: development,
+    // The door (door.ts) already refused what is malformed, too large or untrusted; Apollo's own APQ
+    // cache would let a client register operations, which trusted documents forbid.
+    persistedQueries: false,
+    hideSchemaDetailsFromClientErrors: !development,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors,
     stopOnTerminationSignals: false, // see kit/subgraph.ts: our handler stops everything once
   });
-  // Authentication happens here, once per request (401 without a valid token); authorization happens in
-  // each subgraph, which owns its data.
-  const authenticate = async (headers: IncomingHttpHeaders): Promise<GatewayContext> => {
+  // Authentication happens at the door, once per request (401 without a valid token); authorization
+  // happens in each subgraph, which owns its data.
+  const authenticate = async (headers: IncomingHttpHeaders, traceId: string): Promise<GatewayContext> => {
     const authorization = header(headers, 'authorization');
     const actor = await verifyToken(authorization);
-    const caller = { actor, authorization, purpose: header(headers, HEADERS.purpose), traceId: randomBytes(16).toString('hex') };
+    const caller = { actor, authorization, purpose: header(headers, HEADERS.purpose), traceId };
     if (actor.rol !== 'wijkteam-medewerker') return caller;
     return { ...caller, casusVragen: new CasusVragen({ url: urls.wijkteam!, secret: auth.gatewaySecret, caller }) };
   };
-  const context = ({ req }: { req: { headers: IncomingHttpHeaders } }) => (options.caller ?? authenticate)(req.headers);
+  const door = createDoor<GatewayContext>({
+    ...doorSettings(doorConfig, options.supergraphSdl, development),
+    authenticate: options.caller ?? authenticate,
+    async execute({ req, context, body }) {
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: headerMap(req.headers), search: '', body },
+        context: async () => context,
+      });
+      if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
+      return { status: response.status ?? 200, headers: response.headers, body: response.body.string };
+    },
+    async serveGet(req, res) {
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'GET', headers: headerMap(req.headers), search: new URL(req.url ?? '/', 'http://gateway').search, body: undefined },
+        context: () => Promise.reject(new Error('a GET without an operation needs no context')),
+      });
+      await writeApolloResponse(res, response);
+    },
+  });
+  let listener: HttpListener | undefined;
   return {
     server,
     stats,
     async listen(port, host = '127.0.0.1') {
-      return (await startStandaloneServer(server, { listen: { port, host }, context })).url;
+      await server.start();
+      listener = await startListener(door, port, host);
+      return listener.url;
+    },
+    async close() {
+      await listener?.close();
+      await server.stop();
     },
   };
 }

@@ -49,3 +49,27 @@ export const HUISHOUDENS_PAGE = /* GraphQL */ `
     }
   }
 `;
+
+export const REVOKE_GRONDSLAG = /* GraphQL */ `
+  mutation Revoke($input: RevokeGrondslagInput!) {
+    revokeGrondslag(input: $input) { id actueel version ingetrokkenOp }
+  }
+`;
+
+/** The functionaris gegevensbescherming reads a resident's processing log. */
+export const VERWERKINGEN = /* GraphQL */ `
+  query Verwerkingen($bsn: String!, $van: Date, $tot: Date) {
+    verwerkingen(bsn: $bsn, van: $van, tot: $tot) {
+      verwerkingen { tijdstip traceId bron handeling operatie actor { sub rol organisatie } doel grondslag niveau resultaat weigering }
+    }
+  }
+`;
+
+/** A resident reads who processed their data. */
+export const MIJN_VERWERKINGEN = /* GraphQL */ `
+  query MijnVerwerkingen($van: Date, $tot: Date) {
+    mijnVerwerkingen(van: $van, tot: $tot) {
+      verwerkingen { tijdstip bron handeling operatie actor { rol organisatie } doel grondslag niveau resultaat }
+    }
+  }
+`;

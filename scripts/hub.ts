@@ -6,6 +6,7 @@
 import type { QueryPlan } from '@apollo/query-planner';
 import type { DemoOptions } from '../subgraphs/demo/types';
 import { createGateway, readSupergraph, type Gateway, type GatewayOptions } from '../gateway/server';
+import type { DoorConfig } from '../gateway/config';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
 import type { GuardFactory } from '../subgraphs/kit/auth/request';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
@@ -27,6 +28,8 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Token keys and secrets; from the environment when not given. */
   auth?: AuthConfig;
+  /** The gateway's limits, trusted documents, rate, timeouts and CORS; from the environment when not given. */
+  door?: DoorConfig;
   /** Only to measure without authorization and logging (scripts/bench/unguarded.ts). */
   guard?: GuardFactory;
   caller?: GatewayOptions['caller'];
@@ -60,6 +63,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     development: options.development,
     onQueryPlan: options.onQueryPlan,
     auth: options.auth,
+    door: options.door,
     caller: options.caller,
   });
   const url = await gateway.listen(options.ports.gateway, options.host);
@@ -69,7 +73,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     services,
     gateway,
     async close() {
-      await gateway.server.stop();
+      await gateway.close();
       for (const service of Object.values(services)) await service.close();
     },
   };

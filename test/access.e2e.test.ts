@@ -349,10 +349,10 @@ describe('purpose-bound access through the gateway', () => {
       it('answers a body that is not JSON with 400, and a GET with 405, each with a code', async () => {
         const broken = await fetch(route(), { method: 'POST', headers: { 'content-type': 'application/json', ...(await signed({})) }, body: '{"huishoudenIds": [' });
         expect(broken.status).toBe(400);
-        expect(await broken.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] });
+        expect(await broken.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })] });
         const get = await fetch(route());
         expect(get.status).toBe(405);
-        expect(await get.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] });
+        expect(await get.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'METHOD_NOT_ALLOWED' } })] });
       });
     });
   });

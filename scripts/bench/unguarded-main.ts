@@ -14,7 +14,7 @@ const service = process.argv[2] ?? '';
 if (service === 'gateway') {
   const config = loadGatewayConfig();
   const gateway = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, caller: unguardedCaller });
-  closeOnSignal(() => gateway.server.stop());
+  closeOnSignal(() => gateway.close());
   printStatsOnSignal(gateway.stats);
   console.log(`unguarded gateway ready at ${await gateway.listen(config.port, config.host)}`);
 } else if ((SUBGRAPHS as readonly string[]).includes(service)) {

@@ -1,8 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
+import { logger } from './logger';
 
 /**
  * A route of a service's own beside GraphQL, for the gateway's internal questions: JSON in, JSON out.
@@ -31,51 +32,54 @@ export async function listenHttp<C extends BaseContext>(
   options: { port: number; host: string; context: (req: IncomingMessage) => Promise<C>; routes?: Record<string, JsonRoute> },
 ): Promise<HttpListener> {
   const routes = new Map(Object.entries(options.routes ?? {}));
-  const http = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('HTTP request failed', error);
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
-      else res.destroy();
-    });
-  });
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://service');
-    const raw = await readBody(req);
-    if (raw === null) return sendJson(res, 413, errorBody(`A request body may hold at most ${MAX_BODY_BYTES} bytes`, ErrorCode.BAD_USER_INPUT));
+    const raw = await readBody(req, MAX_BODY_BYTES);
+    if (raw === null) return sendJson(res, 413, errorBody(`A request body may hold at most ${MAX_BODY_BYTES} bytes`, ErrorCode.REQUEST_TOO_LARGE));
     const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
     let body: unknown = raw.length ? raw : undefined;
     if (isJson && raw.length) {
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, errorBody('The request body is not valid JSON', ErrorCode.BAD_USER_INPUT));
+        return sendJson(res, 400, errorBody('The request body is not valid JSON', ErrorCode.BAD_REQUEST));
       }
     }
     const route = routes.get(url.pathname);
     if (route) return serveRoute(route, req, res, body);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers: headerMap(req.headers), search: url.search, body },
       context: () => options.context(req),
     });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') return void res.end(response.body.string);
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await writeApolloResponse(res, response);
   }
 
+  return startListener(handle, options.port, options.host);
+}
+
+/**
+ * Listens with `handle` on Node's HTTP server: an error it throws is logged (safely) and answered with a
+ * coded 500 JSON body, never a stack. `close()` stops taking connections and lets requests in flight finish.
+ */
+export async function startListener(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port: number,
+  host: string,
+): Promise<HttpListener> {
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'HTTP request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
+      else res.destroy();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
+    http.listen(port, host, () => resolve());
   });
-  const { port } = http.address() as AddressInfo;
+  const address = http.address() as AddressInfo;
   return {
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,
     async close() {
       // Stop taking connections and let requests in flight finish (for a while); stopping Apollo is the owner's.
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -88,7 +92,7 @@ export async function listenHttp<C extends BaseContext>(
 }
 
 async function serveRoute(route: JsonRoute, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, errorBody('Send a POST with a JSON body', ErrorCode.BAD_USER_INPUT));
+  if (req.method !== 'POST') return sendJson(res, 405, errorBody('Send a POST with a JSON body', ErrorCode.METHOD_NOT_ALLOWED), { allow: 'POST' });
   try {
     sendJson(res, 200, await route({ headers: req.headers, body }));
   } catch (error) {
@@ -98,24 +102,48 @@ async function serveRoute(route: JsonRoute, req: IncomingMessage, res: ServerRes
   }
 }
 
-/** The body as text; null when it is larger than allowed. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** Past this much, a too-large body is not even read to the end: the connection is dropped. */
+const DRAIN_LIMIT_FACTOR = 64;
+
+/** The body as text; null when it is larger than `maxBytes`. */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  // Read to the end even when too large, so the client gets the 413 instead of a reset connection.
+  // Read to the end even when too large, so the client gets the 413 instead of a reset connection; but
+  // not without end.
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
+    else if (size > maxBytes * DRAIN_LIMIT_FACTOR) break;
   }
-  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
+  return size > maxBytes ? null : Buffer.concat(chunks).toString('utf8');
 }
 
-function errorBody(message: string, code: string) {
+export function errorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** Writes what `executeHTTPGraphQLRequest` answered. */
+export async function writeApolloResponse(res: ServerResponse, response: HTTPGraphQLResponse, extraHeaders: Record<string, string> = {}): Promise<void> {
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') return void res.end(response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Node's request headers as Apollo's `HeaderMap`. */
+export function headerMap(headers: IncomingHttpHeaders): HeaderMap {
+  const map = new HeaderMap();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return map;
 }

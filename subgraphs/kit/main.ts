@@ -4,6 +4,7 @@ import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
 import type { ServiceStats } from './stats';
 import { buildSubgraph, type SubgraphDefinition, type SubgraphService } from './subgraph';
+import { logger } from './logger';
 
 /** Stops the services on SIGINT/SIGTERM so connections and the embedded database close cleanly. */
 export function closeOnSignal(close: () => Promise<void>): void {
@@ -15,7 +16,7 @@ export function closeOnSignal(close: () => Promise<void>): void {
     close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        logger.error({ err: error }, 'stopping failed');
         process.exit(1);
       },
     );

@@ -7,6 +7,7 @@ import {
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import type { ServiceStats } from './stats';
+import { logger } from './logger';
 
 /** Counts the operations a service served; for a subgraph each one is a fetch from the gateway. */
 export function countFetches(stats: ServiceStats): ApolloServerPlugin<BaseContext> {
@@ -24,7 +25,7 @@ export function countFetches(stats: ServiceStats): ApolloServerPlugin<BaseContex
 export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-  console.error('unexpected error', error);
+  logger.error({ err: error }, 'unexpected error');
   return {
     message: 'Internal server error',
     path: formatted.path,

@@ -1,4 +1,5 @@
 import type { QueryPlan } from '@apollo/query-planner';
+import { loadDoorConfig, type DoorConfig } from '../../gateway/config';
 import { startHub, type Hub, type HubOptions } from '../../scripts/hub';
 import type { DemoOptions } from '../../subgraphs/demo/types';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/kit/config';
@@ -30,7 +31,17 @@ export async function post<T>(url: string, body: unknown, headers: Record<string
 }
 
 /** The whole supergraph in-process on free ports, over a fresh test database seeded with `demo`. */
-export async function startTestHub(demo: DemoOptions, defaultCaller: Caller, options: Pick<HubOptions, 'guard' | 'caller'> = {}): Promise<TestHub> {
+/**
+ * The gateway as production runs it, but for any operation (tests send their own) and without a rate
+ * limit (a test sends many requests as one caller); the door's own tests set these themselves.
+ */
+export const TEST_DOOR: DoorConfig = { ...loadDoorConfig({}), allowArbitraryOperations: true, rateLimit: { perMinute: 0, burst: 1 } };
+
+export async function startTestHub(
+  demo: DemoOptions,
+  defaultCaller: Caller,
+  options: Pick<HubOptions, 'guard' | 'caller' | 'door' | 'development'> = {},
+): Promise<TestHub> {
   const storage = await createTestStorage();
   const plans: QueryPlan[] = [];
   const hub = await startHub({
@@ -40,6 +51,7 @@ export async function startTestHub(demo: DemoOptions, defaultCaller: Caller, opt
     clock: testClock,
     auth: TEST_AUTH,
     onQueryPlan: (plan) => plans.push(plan),
+    door: TEST_DOOR,
     ...options,
   });
   return {

@@ -7,6 +7,7 @@ import type { AuthConfig } from './config';
 import { HEADERS, signedBody, verify } from './gateway-credential';
 import { ProcessingLog, type LogStore } from './log';
 import { tokenVerifier, unauthenticated } from './token';
+import { logger } from '../logger';
 
 /** What every subgraph context carries besides its own loaders. */
 export interface GuardedContext extends BaseContext {
@@ -102,7 +103,7 @@ export function subgraphGuard(config: AuthConfig, store: LogStore): SubgraphGuar
               try {
                 await contextValue.access?.log.flush();
               } catch (error) {
-                console.error('processing log write failed; response withheld', error);
+                logger.error({ err: error }, 'processing log write failed; response withheld');
                 response.body = {
                   kind: 'single',
                   singleResult: {

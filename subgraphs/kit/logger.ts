@@ -1,0 +1,47 @@
+import { pino } from 'pino';
+
+/**
+ * The service log: JSON lines on stdout (pino), level from `LOG_LEVEL` (default `info`). It is read by
+ * operators, so it never holds a BSN, a name, a token, variables or query text: errors go through
+ * `safeError`, which keeps what an operator acts on (kind, code, the database's message with its values
+ * taken out) and drops what a failed statement drags along (its parameters).
+ */
+export const logger = pino({
+  level: process.env.LOG_LEVEL || 'info',
+  base: { service: process.env.LOKETLINK_SERVICE || undefined },
+  // pino's own `err` serializer prints message and stack as they are; ours redacts first.
+  serializers: { err: safeError },
+});
+
+export interface SafeError {
+  type: string;
+  code?: string;
+  message: string;
+  cause?: SafeError;
+}
+
+const MAX_DEPTH = 4;
+
+/** An error as it may be logged: values in its message redacted, parameters and stacks left out. */
+export function safeError(error: unknown, depth = 0): SafeError {
+  if (!(error instanceof Error)) return { type: typeof error, message: redact(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  const safe: SafeError = { type: error.name, message: redact(error.message) };
+  if (typeof code === 'string' || typeof code === 'number') safe.code = String(code);
+  if (error.cause !== undefined && depth < MAX_DEPTH) safe.cause = safeError(error.cause, depth + 1);
+  return safe;
+}
+
+/**
+ * Takes the values out of a message: drizzle appends a failed statement's parameters (`params: …`), and
+ * Postgres quotes the offending value (`invalid input syntax for type integer: "999…"`). What is left says
+ * what went wrong, not about whom.
+ */
+export function redact(message: string): string {
+  return message
+    .replace(/\nparams:[\s\S]*$/, '')
+    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'") // SQL literals
+    .replace(/: "(?:[^"\\]|\\.)*"/g, ': "…"') // a value Postgres quotes (identifiers in SQL stay)
+    .replace(/\d{5,}/g, '#')
+    .slice(0, 500);
+}
