@@ -11,6 +11,8 @@ import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
 import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { loadDoorConfig, type DoorConfig } from './config';
+import { createDoor, doorSettings } from './door';
 import { readSupergraph, supergraphUrl } from './server';
 
 interface Caller {
@@ -37,7 +39,9 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
         endResponse(Response.json.call(fetchAPI.Response, { errors: [{ message, extensions: { code: extensions?.code } }] }, { status: 401 }));
         return;
       }
-      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId: randomBytes(16).toString('hex') };
+      // The door (door.ts) made the trace id and set it on the request it handed over, over any a client sent.
+      const traceId = request.headers.get(HEADERS.traceId) || randomBytes(16).toString('hex');
+      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId };
       if (actor.rol === 'wijkteam-medewerker') caller.casusVragen = new CasusVragen({ url: urls.wijkteam, secret: auth.gatewaySecret, caller });
       callers.set(request, caller);
     },
@@ -56,7 +60,15 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
   };
 }
 
-export function createHiveGateway(options: { auth: AuthConfig; subgraphUrls: Partial<Record<SubgraphName, string>>; development?: boolean }) {
+export interface HiveGatewayOptions {
+  auth: AuthConfig;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  development?: boolean;
+  /** Limits, trusted documents, rate, timeouts, CORS; from the environment when not given. */
+  door?: DoorConfig;
+}
+
+export function createHiveGateway(options: HiveGatewayOptions, door: DoorConfig = options.door ?? loadDoorConfig()) {
   const supergraph = readSupergraph();
   return createGatewayRuntime({
     supergraph,
@@ -66,6 +78,35 @@ export function createHiveGateway(options: { auth: AuthConfig; subgraphUrls: Par
     plugins: () => [loketLinkPlugin(options.auth, Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls[name] ?? supergraphUrl(supergraph, name)])) as Record<SubgraphName, string>)],
     landingPage: false,
     graphiql: options.development ?? false,
+    ...(options.development ? {} : { disableIntrospection: {} }),
+    upstreamTimeout: door.subgraphTimeoutMs,
     logging: 'error',
   });
+}
+
+/**
+ * Hive Gateway behind the same door as ours (door.ts): what it refuses, Hive never parses. The door hands
+ * an admitted operation to the runtime as a fetch `Request`.
+ */
+export function createHiveServer(options: HiveGatewayOptions) {
+  const doorConfig = options.door ?? loadDoorConfig();
+  const development = options.development ?? false;
+  const runtime = createHiveGateway(options, doorConfig);
+  const verifyToken = tokenVerifier(options.auth);
+  const handler = createDoor<{ actor: Actor }>({
+    ...doorSettings(doorConfig, readSupergraph(), development),
+    authenticate: async (headers) => ({ actor: await verifyToken(typeof headers.authorization === 'string' ? headers.authorization : '') }),
+    async execute({ req, body, traceId, signal }) {
+      const headers = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [HEADERS.traceId]: traceId });
+      for (const name of ['authorization', HEADERS.purpose]) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers.set(name, value);
+      }
+      const response = await runtime.fetch(new Request('http://gateway/graphql', { method: 'POST', headers, body: JSON.stringify(body), signal }));
+      const kept = [...response.headers].filter(([name]) => name !== 'content-length');
+      return { status: response.status, headers: kept, body: await response.text() };
+    },
+    serveGet: async (req, res) => runtime(req, res),
+  });
+  return { handler, dispose: () => runtime.dispose() };
 }

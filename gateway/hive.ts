@@ -13,14 +13,14 @@ import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { disableTelemetry } from '../subgraphs/kit/config';
 import { closeOnSignal } from '../subgraphs/kit/main';
 import { loadGatewayConfig } from './config';
-import { createHiveGateway } from './hive-runtime';
+import { createHiveServer } from './hive-runtime';
 
 disableTelemetry();
 const config = loadGatewayConfig();
-const runtime = createHiveGateway({ auth: loadAuthConfig(), subgraphUrls: config.subgraphUrls, development: config.development });
-const server = createServer(runtime);
+const hive = createHiveServer({ auth: loadAuthConfig(), subgraphUrls: config.subgraphUrls, development: config.development, door: config.door });
+const server = createServer(hive.handler);
 closeOnSignal(async () => {
   server.close();
-  await runtime.dispose();
+  await hive.dispose();
 });
 server.listen(config.port, config.host, () => console.log(`LoketLink Hive Gateway ready at http://${config.host}:${config.port}/graphql`));

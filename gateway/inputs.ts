@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { scalarResolvers } from '../subgraphs/kit/scalars';
+import { findNul, NUL } from '../subgraphs/kit/text';
 import { badRequest } from './refusal';
 
 /**
@@ -41,7 +42,6 @@ function pick(scalar: GraphQLScalarType) {
   return { parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral, serialize: scalar.serialize };
 }
 
-const NUL = '\u0000';
 const CUSTOM_SCALARS = new Set(Object.keys(scalarResolvers));
 
 function reason(error: unknown): string {
@@ -81,24 +81,6 @@ export function checkVariables(schema: GraphQLSchema, operation: OperationDefini
     const name = /Variable "\$(\w+)"/.exec(errors[0]!.message)?.[1];
     throw invalid(errors[0]!.message, name);
   }
-}
-
-function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = key.includes(NUL) ? path : findNul(item, `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 function invalid(message: string, argument: string | undefined) {

@@ -9,7 +9,8 @@ import { subjectKey } from '../subgraphs/kit/auth/log';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { headersFor, TEST_AUTH, tokenFor, type Caller } from './support/auth';
 import { startTestHub, type GraphQLResponse, type TestHub } from './support/hub';
-import { REGISTER_GRONDSLAG } from '../schema/operations';
+import { REGISTER_GRONDSLAG, VERWERKINGEN } from '../schema/operations';
+import { TEST_BSN_COUNT, testBsn } from '../subgraphs/kit/bsn';
 
 const DEMO = { households: 60, seed: 11 };
 
@@ -112,13 +113,18 @@ describe('purpose-bound access through the gateway', () => {
       ['a wijkteam member not on the casus', { rol: 'wijkteam-medewerker', sub: 'wijkteam-elders' },
                                                                'ok ok  ok  F    F    F   ok  F   F   F   ok    ok'],
       ['kcc-medewerker', { rol: 'kcc-medewerker' },            'ok ok  ok  F    F    F   F   F   F   F   ok    F'],
+      // The purpose bounds what the role could see: answering a resident (klantcontact) opens no content.
+      ['wmo-consulent under klantcontact', { rol: 'wmo-consulent', doel: 'klantcontact' },
+                                                               'ok ok  ok  F    F    F   F   F   F   F   ok    F'],
+      ['the casus regisseur under klantcontact', { rol: 'wijkteam-medewerker', doel: 'klantcontact' },
+                                                               'ok ok  ok  F    F    F   F   F   F   F   ok    F'],
       ['beleidsmedewerker', { rol: 'beleidsmedewerker' },      'F  -   -   -    -    -   -   -   -   -   -     -'],
       ['fg', { rol: 'fg' },                                    'F  -   -   -    -    -   -   -   -   -   -     -'],
       ['inwoner (a member of the household)', { rol: 'inwoner' }, 'F  -   -   -    -    -   -   -   -   -   -     -'],
     ];
 
     it.each(MATRIX)('%s', async (_label, caller, expected) => {
-      const as = caller.sub === undefined && caller.rol === 'wijkteam-medewerker' ? regisseur : caller;
+      const as = caller.sub === undefined && caller.rol === 'wijkteam-medewerker' ? { ...regisseur, ...caller } : caller;
       const withBsn = as.rol === 'inwoner' ? { ...as, bsn: example.leden[0]!.bsn } : as;
       const response = await hub.query<Picture>(MATRIX_QUERY, { id: example.id }, withBsn);
       expect(observe(response, example)).toEqual(row(expected));
@@ -177,7 +183,6 @@ describe('purpose-bound access through the gateway', () => {
       ['an unknown purpose', { rol: 'kcc-medewerker', doel: 'nieuwsgierigheid' }, 'nieuwsgierigheid'],
       ['no purpose', { rol: 'kcc-medewerker', doel: null }, null],
       ['a purpose of another role', { rol: 'kcc-medewerker', doel: 'wmo-ondersteuning' }, 'wmo-ondersteuning'],
-      ['a token of another gemeente', { rol: 'wmo-consulent', gemeenten: ['GM9998'] }, 'wmo-ondersteuning'],
     ] as [string, Caller, string | null][])('refuses %s with FORBIDDEN, and logs the refusal', async (_what, caller, doel) => {
       const response = await hub.post<Picture>(hub.gatewayUrl, { query: MATRIX_QUERY, variables: { id: example.id } }, await headersFor(caller));
       expect(response.body.data?.huishouden ?? null).toBeNull();
@@ -185,6 +190,31 @@ describe('purpose-bound access through the gateway', () => {
       const entries = await traceEntries(hub, 'brp', response.headers.get(HEADERS.traceId)!);
       expect(entries.map((e) => e.betrokkene).sort()).toEqual(example.leden.map((p) => subjectKey(TEST_AUTH.subjectKey, p.bsn)).sort());
       for (const entry of entries) expect(entry).toMatchObject({ resultaat: 'GEWEIGERD', weigering: 'FORBIDDEN', doel, grondslag: null, niveau: 'SIGNAAL' });
+    });
+
+    it('answers a token of another gemeente as if the household did not exist, and logs the refusal', async () => {
+      const caller: Caller = { rol: 'wmo-consulent', gemeenten: ['GM9998'] };
+      const response = await hub.post<Picture>(hub.gatewayUrl, { query: MATRIX_QUERY, variables: { id: example.id } }, await headersFor(caller));
+      const unknown = await hub.post<Picture>(hub.gatewayUrl, { query: MATRIX_QUERY, variables: { id: '9999019999999999' } }, await headersFor(caller));
+      expect(response.body).toEqual({ data: { huishouden: null } });
+      expect(unknown.body).toEqual(response.body);
+      const entries = await traceEntries(hub, 'brp', response.headers.get(HEADERS.traceId)!);
+      expect(entries.map((e) => e.betrokkene).sort()).toEqual(example.leden.map((p) => subjectKey(TEST_AUTH.subjectKey, p.bsn)).sort());
+      for (const entry of entries) expect(entry).toMatchObject({ resultaat: 'GEWEIGERD', weigering: 'FORBIDDEN', grondslag: null, niveau: 'SIGNAAL' });
+    });
+
+    it('shows a registered resident of another gemeente as an unknown BSN: persoon, and the fg’s log', async () => {
+      const registered = example.leden[0]!.bsn;
+      const known = new Set([...generateHuishoudens(DEMO)].flatMap((h) => h.leden.map((p) => p.bsn)));
+      const unregistered = Array.from({ length: 200 }, (_, i) => testBsn(TEST_BSN_COUNT - 1 - i)).find((b) => !known.has(b))!;
+      const ask = async (query: string, bsn: string, caller: Caller) => (await hub.post(hub.gatewayUrl, { query, variables: { bsn } }, await headersFor(caller))).body;
+      const persoon = `query($bsn: String!) { persoon(bsn: $bsn) { bsn naam { volledigeNaam } } }`;
+      const elsewhere: Caller = { rol: 'kcc-medewerker', gemeenten: ['GM9998'] };
+      expect(await ask(persoon, registered, elsewhere)).toEqual({ data: { persoon: null } });
+      expect(await ask(persoon, unregistered, elsewhere)).toEqual({ data: { persoon: null } });
+      const fgElsewhere: Caller = { rol: 'fg', gemeenten: ['GM9998'] };
+      expect(await ask(VERWERKINGEN, registered, fgElsewhere)).toEqual({ data: { verwerkingen: null } });
+      expect(await ask(VERWERKINGEN, unregistered, fgElsewhere)).toEqual({ data: { verwerkingen: null } });
     });
 
     it('never puts another gemeente’s households on a page', async () => {
@@ -257,12 +287,42 @@ describe('purpose-bound access through the gateway', () => {
     });
 
     it.each([
-      ['a wijkteam member not on the casus', { rol: 'wijkteam-medewerker', sub: 'wijkteam-elders' } as Caller, 'FORBIDDEN'],
-      ['a wmo-consulent', { rol: 'wmo-consulent' } as Caller, 'FORBIDDEN'],
-    ])('refuses a registration by %s', async (_who, caller, code) => {
-      const { data, errors } = await hub.query(REGISTER_GRONDSLAG, { input: { ...input(), idempotencyKey: `access-e2e-${caller.rol}-${caller.sub}` } }, caller);
-      expect(data).toBeNull();
-      expect(errors?.[0]?.extensions?.code).toBe(code);
+      ['a wijkteam member not on the casus', { rol: 'wijkteam-medewerker', sub: 'wijkteam-elders' } as Caller],
+      ['a wmo-consulent', { rol: 'wmo-consulent' } as Caller],
+      ['the regisseur under a purpose that covers no write (klantcontact)', { rol: 'wijkteam-medewerker', doel: 'klantcontact' } as Caller],
+    ])('refuses a registration by %s with FORBIDDEN, logged as refused with no basis', async (_who, caller) => {
+      const as = caller.sub === undefined && caller.rol === 'wijkteam-medewerker' ? { ...regisseur, ...caller } : caller;
+      const response = await hub.post<{ registerGrondslag: unknown }>(
+        hub.gatewayUrl,
+        { query: REGISTER_GRONDSLAG, variables: { input: { ...input(), idempotencyKey: `access-e2e-${as.rol}-${as.sub}-${as.doel}` } } },
+        await headersFor(as),
+      );
+      expect(response.body.data).toEqual({ registerGrondslag: null });
+      expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      const entries = await traceEntries(hub, 'wijkteam', response.headers.get(HEADERS.traceId)!);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) expect(entry).toMatchObject({ resultaat: 'GEWEIGERD', weigering: 'FORBIDDEN', grondslag: null, handeling: 'SCHRIJVEN' });
+    });
+
+    it('refuses revoking again: VERSION_CONFLICT on the version seen before, INVALID_TRANSITION on the current one', async () => {
+      const { data } = await hub.query<{ registerGrondslag: { id: string } }>(REGISTER_GRONDSLAG, { input: { ...input(), idempotencyKey: 'access-e2e-twice' } });
+      const id = data!.registerGrondslag.id;
+      const first = await hub.query(REVOKE, { input: { id, version: 1, reden: 'Niet meer nodig.' } });
+      expect(first.errors).toBeUndefined();
+      const stale = await hub.query(REVOKE, { input: { id, version: 1, reden: 'Niet meer nodig.' } });
+      expect(stale.errors?.[0]?.extensions?.code).toBe('VERSION_CONFLICT');
+      const again = await hub.query(REVOKE, { input: { id, version: 2, reden: 'Niet meer nodig.' } });
+      expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    });
+
+    it('refuses a content field alone, never its parent: the KCC keeps the casus and its contact person', async () => {
+      const { data, errors } = await hub.query<{ huishouden: { casus: { status: string; regisseur: { naam: string }; grondslagen: unknown } } }>(
+        `query($id: ID!) { huishouden(id: $id) { casus { status regisseur { naam } grondslagen { id } } } }`,
+        { id: example.id },
+        { rol: 'kcc-medewerker' },
+      );
+      expect(data!.huishouden.casus).toEqual({ status: 'OPEN', regisseur: { naam: example.wijkteam!.casus.regisseur.naam }, grondslagen: null });
+      expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['huishouden.casus.grondslagen', 'FORBIDDEN']]);
     });
 
     it.each([
@@ -409,6 +469,16 @@ describe('purpose-bound access through the gateway', () => {
       // Everything the tests above did with this resident is there too: the matrix read every file about them.
       expect(new Set(list.map((v) => v.bron))).toEqual(new Set(['BRP', ...lokettenOf(example, persoon.bsn)]));
       expect(new Set(list.map((v) => v.actor.rol))).toEqual(new Set(['wmo-consulent', 'cjg-medewerker', 'werkplein-consulent', 'wijkteam-medewerker', 'kcc-medewerker', 'beleidsmedewerker', 'fg', 'inwoner']));
+    });
+
+    it('keeps the fg’s log when a field beside it is refused: a page of households is null on its own', async () => {
+      const { data, errors } = await hub.query<{ verwerkingen: { bsn: string } | null; huishoudens: unknown }>(
+        `query($bsn: String!) { verwerkingen(bsn: $bsn) { bsn } huishoudens(first: 1) { edges { node { id } } } }`,
+        { bsn: example.leden[0]!.bsn },
+        { rol: 'fg' },
+      );
+      expect(data).toEqual({ verwerkingen: { bsn: example.leden[0]!.bsn }, huishoudens: null });
+      expect(errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['huishoudens', 'FORBIDDEN']]);
     });
 
     it('shows a resident their own log, and nobody else’s', async () => {

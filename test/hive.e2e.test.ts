@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHiveGateway } from '../gateway/hive-runtime';
+import { createHiveServer } from '../gateway/hive-runtime';
 import { HUISHOUDBEELD } from '../schema/operations';
 import { findExampleHuishouden } from '../subgraphs/demo/generator';
 import { headersFor, TEST_AUTH, type Caller } from './support/auth';
-import { post, startTestHub, type TestHub } from './support/hub';
+import { post, startTestHub, TEST_DOOR, type TestHub } from './support/hub';
 
 const DEMO = { households: 30, seed: 5 };
 
@@ -14,19 +14,22 @@ describe('the supergraph on Hive Gateway', () => {
   let hub: TestHub;
   let server: Server;
   let hiveUrl: string;
+  let dispose: (() => Promise<void> | void) | undefined;
   let regisseur: Caller;
   const example = findExampleHuishouden(DEMO)!;
 
   beforeAll(async () => {
     regisseur = { rol: 'wijkteam-medewerker', sub: example.wijkteam!.casus.regisseur.sub };
     hub = await startTestHub(DEMO, regisseur);
-    const runtime = createHiveGateway({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls });
-    server = createServer(runtime);
+    const hive = createHiveServer({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls, door: TEST_DOOR });
+    dispose = hive.dispose;
+    server = createServer(hive.handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     hiveUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
+    await dispose?.();
     await hub?.close();
   });
 

@@ -24,7 +24,9 @@ class Unrestricted extends AccessControl {
   override check(): Decision {
     return ALLOWED;
   }
-  override requireLogboek(): void {}
+  override requireLogboek(): boolean {
+    return true;
+  }
 }
 
 export function unguardedGuard(config: { subjectKey: Uint8Array }, store: LogStore): SubgraphGuard {

@@ -10,7 +10,8 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string, field = 'after'): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('k:') || decoded.length < 3) throw badUserInput(`"${field}" is not a cursor from this API`, field);
+  // A forged cursor may decode to anything: only printable keys, so a control character never reaches SQL.
+  if (!decoded.startsWith('k:') || decoded.length < 3 || /[\u0000-\u001f\u007f\ufffd]/.test(decoded)) throw badUserInput(`"${field}" is not a cursor from this API`, field);
   return decoded.slice(2);
 }
 

@@ -4,9 +4,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import type { ServiceStats } from './stats';
+import { findNul, NUL_ESCAPE } from './text';
 import { logger } from './logger';
 
 /** Counts the operations a service served; for a subgraph each one is a fetch from the gateway. */
@@ -34,6 +35,24 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError, error: un
 }
 
 /**
+ * A NUL character in any input (a variable, or a `\u0000` escape in the operation) is the caller's error,
+ * refused with 400 before anything runs: Postgres would refuse it in text and the caller would get an
+ * internal error instead (kit/text.ts).
+ */
+export const refuseNulCharacters: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request }) {
+        const where = findNul(request.variables, '$') ?? (request.query && NUL_ESCAPE.test(request.query) ? 'the operation' : undefined);
+        if (where) {
+          throw new GraphQLError(`A value in ${where} holds a NUL character`, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+        }
+      },
+    };
+  },
+};
+
+/**
  * The plugins every LoketLink Apollo Server runs: nothing leaves the machine (no usage reporting, no inline
  * traces that a gateway could forward), and operations are counted.
  */
@@ -46,6 +65,6 @@ export function basePlugins(stats: ServiceStats): ApolloServerPlugin<BaseContext
 }
 
 export function subgraphPlugins(stats: ServiceStats): ApolloServerPlugin<BaseContext>[] {
-  return [...basePlugins(stats), ApolloServerPluginLandingPageDisabled()];
+  return [...basePlugins(stats), refuseNulCharacters, ApolloServerPluginLandingPageDisabled()];
 }
 

@@ -28,14 +28,14 @@ interface MergedRef extends VerwerkingslogKey {
 }
 
 export const VerwerkingslogQuery = {
-  async verwerkingen(_: unknown, args: Periode & { bsn: string }, ctx: BrpContext): Promise<VerwerkingslogKey> {
+  async verwerkingen(_: unknown, args: Periode & { bsn: string }, ctx: BrpContext): Promise<VerwerkingslogKey | null> {
     const bsn = requireBsn(args.bsn);
     const persoon = await ctx.personen([]).load(bsn);
-    // An fg supervises their own gemeente; a resident registered elsewhere is not theirs to look up.
-    if (persoon && ctx.access.actor.rol === 'fg' && !ctx.access.actor.gemeenten.includes(persoon.gemeenteVanInschrijving)) {
-      throw new GraphQLError('This resident is registered in a gemeente you do not work for', { extensions: { code: ErrorCode.FORBIDDEN } });
-    }
-    ctx.access.requireLogboek(bsn);
+    // An fg supervises their own gemeente: a resident registered elsewhere gets null, as an unknown BSN
+    // does, so the answer tells no one whether the BSN is registered in another gemeente.
+    const { actor } = ctx.access;
+    const inScope = !!persoon && (actor.rol !== 'fg' || actor.gemeenten.includes(persoon.gemeenteVanInschrijving));
+    if (!ctx.access.requireLogboek(bsn, inScope)) return null;
     return { bsn, ...periode(args) };
   },
 

@@ -31,11 +31,26 @@ export interface AccessRequest {
   bsns: readonly string[];
   toegang?: CasusToegang | null;
   handeling?: 'LEZEN' | 'SCHRIJVEN';
+  /** For a write: its name (the mutation), which the purpose must cover (`schrijven` in the register). */
+  actie?: string;
+  /**
+   * A condition of the domain that the request needs beyond role and purpose (a Grondslag is written only by
+   * the regisseur and team of an open casus); unmet, it is a refusal like any other, logged as one.
+   */
+  voorwaarde?: { voldaan: boolean; weigering: string };
 }
 
 type RefusalCode = typeof ErrorCode.FORBIDDEN | typeof ErrorCode.GRONDSLAG_REQUIRED;
 /** A refusal is plain data: most are only logged or turned into a withheld marker, never thrown. */
-export type Decision = { allowed: true; grondslag: Grondslag } | { allowed: false; code: RefusalCode; message: string };
+export type Decision =
+  | { allowed: true; grondslag: Grondslag }
+  | {
+      allowed: false;
+      code: RefusalCode;
+      message: string;
+      /** Refused because the data belongs to a gemeente the caller does not work for: shown as "none", not as a refusal. */
+      buitenGemeente?: true;
+    };
 
 function refuse(code: RefusalCode, message: string): Decision {
   return { allowed: false, code, message };
@@ -51,6 +66,12 @@ export function refusalError(decision: Extract<Decision, { allowed: false }>): G
  * caller, the stated purpose and the data's gemeente and domain in, a decision out.
  */
 export function decide(actor: Actor, purposeCode: string | null, request: AccessRequest): Decision {
+  const decision = decideByRole(actor, purposeCode, request);
+  if (decision.allowed && request.voorwaarde && !request.voorwaarde.voldaan) return refuse(ErrorCode.FORBIDDEN, request.voorwaarde.weigering);
+  return decision;
+}
+
+function decideByRole(actor: Actor, purposeCode: string | null, request: AccessRequest): Decision {
   if (!isProfessional(actor.rol)) return refuse(ErrorCode.FORBIDDEN, `The role ${actor.rol} never sees person-level data`);
   const doel: Doel | undefined = toegestaanDoel(purposeCode, actor.rol);
   if (!doel) {
@@ -58,7 +79,15 @@ export function decide(actor: Actor, purposeCode: string | null, request: Access
   }
   if (!doel.persoonsgegevens) return refuse(ErrorCode.FORBIDDEN, `The purpose "${doel.doel}" does not cover person-level data`);
   if (request.gemeente !== undefined && !actor.gemeenten.includes(request.gemeente)) {
-    return refuse(ErrorCode.FORBIDDEN, 'This data belongs to a gemeente you do not work for');
+    return { allowed: false, code: ErrorCode.FORBIDDEN, message: 'This data belongs to a gemeente you do not work for', buitenGemeente: true };
+  }
+  // The purpose bounds what is seen and done, whatever the role could: content only of the domains it
+  // covers, writes only those it names (the register, verwerkingsactiviteiten.yaml).
+  if (request.niveau === 'INHOUD' && request.domein !== 'BRP' && !doel.inhoud.includes(request.domein)) {
+    return refuse(ErrorCode.FORBIDDEN, `The purpose "${doel.doel}" does not cover ${request.domein} records`);
+  }
+  if (request.handeling === 'SCHRIJVEN' && !(request.actie && doel.schrijven.includes(request.actie))) {
+    return refuse(ErrorCode.FORBIDDEN, `The purpose "${doel.doel}" does not cover ${request.actie ?? 'this write'}`);
   }
   if (request.niveau === 'SIGNAAL' || EIGEN_DOMEIN[actor.rol] === request.domein) return { allowed: true, grondslag: doel.grondslag };
   if (actor.rol === 'wijkteam-medewerker' && request.domein !== 'BRP') {
@@ -137,11 +166,17 @@ export class AccessControl {
     return decision;
   }
 
-  /** Reading the processing log about `bsn` is itself logged (level LOGBOEK): the resident sees the fg looked. */
-  requireLogboek(bsn: string): void {
+  /**
+   * Reading the processing log about `bsn` is itself logged (level LOGBOEK): the resident sees the fg looked.
+   * `inScope: false` (a resident the fg's gemeenten do not hold, or none at all) refuses without an error,
+   * so that a registered resident of another gemeente and an unknown BSN look the same; false then.
+   */
+  requireLogboek(bsn: string, inScope = true): boolean {
     const decision = decideLogboek(this.auth.actor, this.auth.purpose, bsn);
-    this.log.record({ bsns: [bsn], niveau: 'LOGBOEK', outcome: outcome(decision) });
+    const shown: Decision = decision.allowed && !inScope ? refuse(ErrorCode.FORBIDDEN, 'Not a resident of your gemeenten') : decision;
+    this.log.record({ bsns: [bsn], niveau: 'LOGBOEK', outcome: outcome(shown) });
     if (!decision.allowed) throw refusalError(decision);
+    return shown.allowed;
   }
 
   /** `check`, throwing the refusal: the field resolves to null with the coded error, the rest still arrives. */

@@ -14,6 +14,10 @@ const doelSchema = z.object({
   grondslag: z.enum(GRONDSLAGEN),
   /** False: the purpose never reaches a single person's data (aggregates, the log itself). */
   persoonsgegevens: z.boolean(),
+  /** The domains whose content (INHOUD) it covers; the role still decides whose (its own loket, a Grondslag). */
+  inhoud: z.array(z.enum(['WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM'])),
+  /** The writes (mutations) it covers. */
+  schrijven: z.array(z.string().regex(/^[a-z][A-Za-z]*$/)),
   rollen: z.array(z.enum(ROLLEN)).min(1),
 });
 export type Doel = z.infer<typeof doelSchema>;

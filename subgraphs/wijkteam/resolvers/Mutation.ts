@@ -31,19 +31,23 @@ const revokeSchema = z.object({
 });
 
 /**
- * Only the regisseur and team of an open casus change its Grondslagen. The decision is logged as a write
- * about the household, allowed or refused, like every other access to person-level data.
+ * Only the regisseur and team of an open casus change its Grondslagen, under a purpose that covers the
+ * write. One decision, logged once as a write about the household: allowed, or refused with no basis.
  */
-function requireCasusWrite(ctx: WijkteamContext, casus: CasusRecord | undefined): CasusRecord {
-  ctx.access.require({ ...casusAccess(casus, 'INHOUD'), handeling: 'SCHRIJVEN' });
+function requireCasusWrite(ctx: WijkteamContext, casus: CasusRecord | undefined, actie: 'registerGrondslag' | 'revokeGrondslag'): CasusRecord {
+  const lid = !casus || (isCasusLid(casus, ctx.access.actor) && isOpen(casus, amsterdamDate(ctx.clock.now())));
+  ctx.access.require({
+    ...casusAccess(casus, 'INHOUD'),
+    handeling: 'SCHRIJVEN',
+    actie,
+    voorwaarde: { voldaan: lid, weigering: 'Only the regisseur and team of an open casus register or revoke its Grondslagen' },
+  });
   if (!casus) throw notFound('No such casus');
-  if (!isCasusLid(casus, ctx.access.actor) || !isOpen(casus, amsterdamDate(ctx.clock.now()))) {
-    ctx.access.log.record({ bsns: casus.clienten, niveau: 'INHOUD', handeling: 'SCHRIJVEN', outcome: { weigering: ErrorCode.FORBIDDEN } });
-    throw new GraphQLError('Only the regisseur and team of an open casus register or revoke its Grondslagen', {
-      extensions: { code: ErrorCode.FORBIDDEN },
-    });
-  }
   return casus;
+}
+
+function versionConflict(version: number): GraphQLError {
+  return new GraphQLError(`Version ${version} is not current: reload the Grondslag and try again`, { extensions: { code: ErrorCode.VERSION_CONFLICT } });
 }
 
 function sameRegistration(row: GrondslagRow, input: z.infer<typeof registerSchema>): boolean {
@@ -53,7 +57,7 @@ function sameRegistration(row: GrondslagRow, input: z.infer<typeof registerSchem
 export const Mutation = {
   async registerGrondslag(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
     const input = parseInput(registerSchema, args.input);
-    const casus = requireCasusWrite(ctx, await ctx.repository.casus(input.casusId));
+    const casus = requireCasusWrite(ctx, await ctx.repository.casus(input.casusId), 'registerGrondslag');
     const { actor } = ctx.access;
     // The Grondslag and its log entry are stored together or not at all.
     return ctx.db.transaction(async (tx) => {
@@ -81,9 +85,13 @@ export const Mutation = {
   async revokeGrondslag(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
     const input = parseInput(revokeSchema, args.input);
     const grondslag = await ctx.repository.grondslag(input.id);
-    requireCasusWrite(ctx, grondslag && (await ctx.repository.casus(grondslag.casusId)));
+    requireCasusWrite(ctx, grondslag && (await ctx.repository.casus(grondslag.casusId)), 'revokeGrondslag');
     if (!grondslag) throw notFound('No such Grondslag');
-    if (grondslag.ingetrokkenOp) throw badUserInput('This Grondslag was already revoked', 'id');
+    // The version comes first: a client that saw an older version learns that someone changed it since.
+    if (grondslag.version !== input.version) throw versionConflict(input.version);
+    if (grondslag.ingetrokkenOp) {
+      throw new GraphQLError('This Grondslag is already revoked', { extensions: { code: ErrorCode.INVALID_TRANSITION, status: 'INGETROKKEN' } });
+    }
     return ctx.db.transaction(async (tx) => {
       const row = await ctx.repository.revokeGrondslag(tx, {
         id: grondslag.id,
@@ -92,11 +100,7 @@ export const Mutation = {
         ingetrokkenDoor: ctx.access.actor.naam,
         intrekkingsreden: input.reden,
       });
-      if (!row) {
-        throw new GraphQLError(`Version ${input.version} is not current: reload the Grondslag and try again`, {
-          extensions: { code: ErrorCode.VERSION_CONFLICT },
-        });
-      }
+      if (!row) throw versionConflict(input.version);
       await ctx.access.log.flush(tx);
       return row;
     });
