@@ -74,7 +74,8 @@ export function parseDocument(query: string, maxTokens: number): DocumentNode {
     return parse(query, { maxTokens, noLocation: true });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    if (/contains more than \d+ tokens/.test(error.message)) {
+    // graphql-js 16 words it "more that"; either spelling.
+    if (/contains more tha[nt] \d+ tokens/.test(error.message)) {
       throw badRequest(ErrorCode.QUERY_TOO_MANY_TOKENS, `The document has more than ${maxTokens} tokens`, { limit: maxTokens });
     }
     throw badRequest(ErrorCode.GRAPHQL_PARSE_FAILED, error.message);

@@ -6,12 +6,15 @@ import { pino } from 'pino';
  * `safeError`, which keeps what an operator acts on (kind, code, the database's message with its values
  * taken out) and drops what a failed statement drags along (its parameters).
  */
-export const logger = pino({
-  level: process.env.LOG_LEVEL || 'info',
-  base: { service: process.env.LOKETLINK_SERVICE || undefined },
-  // pino's own `err` serializer prints message and stack as they are; ours redacts first.
-  serializers: { err: safeError },
-});
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL || 'info',
+    // pino's own `err` serializer prints message and stack as they are; ours redacts first.
+    serializers: { err: safeError },
+  },
+  // Through process.stdout (not a file descriptor of pino's own), so a test can read what a run logged.
+  process.stdout,
+);
 
 export interface SafeError {
   type: string;
@@ -28,7 +31,9 @@ export function safeError(error: unknown, depth = 0): SafeError {
   const code = (error as { code?: unknown }).code;
   const safe: SafeError = { type: error.name, message: redact(error.message) };
   if (typeof code === 'string' || typeof code === 'number') safe.code = String(code);
-  if (error.cause !== undefined && depth < MAX_DEPTH) safe.cause = safeError(error.cause, depth + 1);
+  // graphql-js keeps what a resolver threw as `originalError`; drizzle keeps the driver's error as `cause`.
+  const cause = error.cause ?? (error as { originalError?: unknown }).originalError;
+  if (cause !== undefined && cause !== null && depth < MAX_DEPTH) safe.cause = safeError(cause, depth + 1);
   return safe;
 }
 
@@ -43,5 +48,5 @@ export function redact(message: string): string {
     .replace(/'(?:[^'\\]|\\.)*'/g, "'…'") // SQL literals
     .replace(/: "(?:[^"\\]|\\.)*"/g, ': "…"') // a value Postgres quotes (identifiers in SQL stay)
     .replace(/\d{5,}/g, '#')
-    .slice(0, 500);
+    .slice(0, 300);
 }
