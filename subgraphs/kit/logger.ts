@@ -27,12 +27,13 @@ const MAX_DEPTH = 4;
 
 /** An error as it may be logged: values in its message redacted, parameters and stacks left out. */
 export function safeError(error: unknown, depth = 0): SafeError {
-  if (!(error instanceof Error)) return { type: typeof error, message: redact(String(error)) };
-  const code = (error as { code?: unknown }).code;
-  const safe: SafeError = { type: error.name, message: redact(error.message) };
+  if (typeof error !== 'object' || error === null) return { type: typeof error, message: redact(String(error)) };
+  // An Error, or what a library throws that looks like one (a GraphQL error as plain data).
+  const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown };
+  const safe: SafeError = { type: typeof name === 'string' ? name : error.constructor?.name || 'object', message: redact(typeof message === 'string' ? message : JSON.stringify(error) ?? '') };
   if (typeof code === 'string' || typeof code === 'number') safe.code = String(code);
   // graphql-js keeps what a resolver threw as `originalError`; drizzle keeps the driver's error as `cause`.
-  const cause = error.cause ?? (error as { originalError?: unknown }).originalError;
+  const cause = (error as { cause?: unknown }).cause ?? (error as { originalError?: unknown }).originalError;
   if (cause !== undefined && cause !== null && depth < MAX_DEPTH) safe.cause = safeError(cause, depth + 1);
   return safe;
 }
