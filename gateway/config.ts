@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, parseEnv, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
+import { DEFAULT_PORTS, loadMetricsConfig, parseEnv, portVariable, type MetricsConfig, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /** What the door lets through (gateway/door.ts); every part configurable, README "Limits". */
@@ -23,6 +23,7 @@ export interface GatewayConfig {
   /** Overrides of the subgraph URLs written in the supergraph (`BRP_URL`, `WMO_URL`, ...). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   door: DoorConfig;
+  metrics: MetricsConfig;
 }
 
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -74,20 +75,27 @@ export function loadDoorConfig(env: NodeJS.ProcessEnv = process.env): DoorConfig
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [subgraphUrlVariable(name), z.url().optional()]));
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [subgraphUrlVariable(name), z.preprocess(unsetWhenEmpty, z.url().optional())]));
+  const ports = Object.fromEntries(SUBGRAPHS.map((name) => [portVariable(name), z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional())]));
   const parsed = parseEnv(
     z.object({
       PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
       HOST: z.string().min(1).default('127.0.0.1'),
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       ...urls,
+      ...ports,
     }),
     env,
   ) as Record<string, string | number | undefined>;
+  // A subgraph is where `<NAME>_URL` says; else, when only `<NAME>_PORT` is given, on that port of this
+  // host (as `npm run start:<name>` with the same variables listens); else where the supergraph says.
+  const host = parsed.HOST === '0.0.0.0' || parsed.HOST === '::' ? '127.0.0.1' : (parsed.HOST as string);
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   for (const name of SUBGRAPHS) {
     const url = parsed[subgraphUrlVariable(name)];
+    const port = parsed[portVariable(name)];
     if (typeof url === 'string') subgraphUrls[name] = url;
+    else if (typeof port === 'number' && port > 0 && port !== DEFAULT_PORTS[name]) subgraphUrls[name] = `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`;
   }
   return {
     port: parsed.PORT as number,
@@ -95,5 +103,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     development: parsed.NODE_ENV !== 'production',
     subgraphUrls,
     door: loadDoorConfig(env),
+    metrics: loadMetricsConfig(parsed.PORT as number, env),
   };
 }

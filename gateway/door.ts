@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { HEADERS } from '../subgraphs/kit/auth/gateway-credential';
 import type { Actor } from '../subgraphs/kit/auth/token';
 import { ErrorCode } from '../subgraphs/kit/errors';
-import { readBody, sendJson } from '../subgraphs/kit/http';
+import { readBody, sendJson, serveHealth, type Readiness } from '../subgraphs/kit/http';
 import { logger, safeError } from '../subgraphs/kit/logger';
+import { gatewayMetrics } from '../subgraphs/kit/metrics';
 import type { DoorConfig } from './config';
 import { checkLiterals, checkVariables, doorSchema } from './inputs';
 import { enforceLimits, measure, parseDocument, resolveOperation, type Limits } from './limits';
@@ -35,6 +36,19 @@ export interface RuntimeResponse {
   status: number;
   headers: Iterable<[string, string]>;
   body: string;
+  /** Subgraph fetches the request made, where the runtime counts them. */
+  fetches?: number;
+}
+
+/** What the access log line and the metrics say about one request; never a variable or a person. */
+interface AccessRecord {
+  operation: string;
+  operationName?: string;
+  rol?: string;
+  organisatie?: string;
+  fetches?: number;
+  code?: string;
+  partial?: boolean;
 }
 
 export interface DoorOptions<C extends { actor: Actor }> {
@@ -52,6 +66,8 @@ export interface DoorOptions<C extends { actor: Actor }> {
   execute(request: AdmittedRequest<C>): Promise<RuntimeResponse>;
   /** A GET without an operation in development: the runtime's explorer page. */
   serveGet?(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** `GET /readyz` (gateway/health.ts); `GET /healthz` needs nothing. */
+  readiness(): Promise<Readiness>;
 }
 
 const bodySchema = z.object({
@@ -120,7 +136,8 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
     return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': `${HEADERS.traceId}, retry-after` };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, traceId: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, traceId: string, record: AccessRecord): Promise<void> {
+    if (await serveHealth(req, res, options.readiness)) return;
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return preflight(req, res);
     if (method === 'GET' || method === 'HEAD') {
@@ -133,6 +150,8 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
     if (raw === null) throw new Refusal(413, ErrorCode.REQUEST_TOO_LARGE, `A request body may hold at most ${options.limits.maxBodyBytes} bytes`, { limit: options.limits.maxBodyBytes });
     requireJson(req.headers['content-type']);
     const context = await options.authenticate(req.headers, traceId);
+    record.rol = context.actor.rol;
+    record.organisatie = context.actor.organisatie;
     const wait = options.rateLimiter.take(context.actor.sub);
     if (wait) throw new Refusal(429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${wait} s`, { retryAfter: wait }, { 'retry-after': String(wait) });
     let json: unknown;
@@ -142,7 +161,12 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
       throw badRequest(ErrorCode.BAD_REQUEST, 'The request body is not valid JSON');
     }
     const body = admit(json);
+    record.operation = options.trusted.nameOf(body.query);
+    record.operationName = body.operationName;
     const response = await withTimeout((signal) => options.execute({ req, context, body, traceId, signal }));
+    record.fetches = response.fetches;
+    // The access log tells a complete answer from one with refused or unreachable parts.
+    record.partial = response.status === 200 && response.body.includes('"errors":');
     res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...corsHeaders(req), [HEADERS.traceId]: traceId });
     res.end(options.development ? response.body : withoutSuggestions(response.body));
   }
@@ -176,15 +200,36 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
   }
 
   return async function door(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const traceId = randomBytes(16).toString('hex');
+    const started = performance.now();
+    const traceId = traceIdOf(req.headers.traceparent);
+    const record: AccessRecord = { operation: 'unknown' };
     try {
-      await handle(req, res, traceId);
+      await handle(req, res, traceId, record);
     } catch (error) {
       if (res.headersSent) return void res.destroy();
       const refusal = asRefusal(error);
+      record.code = refusal.code;
       sendJson(res, refusal.status, refusal.body(), { ...refusal.headers, ...corsHeaders(req), [HEADERS.traceId]: traceId });
     }
+    if (record.operation !== 'unknown' || record.code) account(record, res.statusCode, performance.now() - started, traceId);
   };
+}
+
+/** One access line per request, and the request metrics. Health checks and explorer pages are not requests. */
+function account({ partial, ...record }: AccessRecord, status: number, ms: number, traceId: string): void {
+  const outcome = status >= 500 ? 'error' : status >= 400 ? 'refused' : partial ? 'partial' : 'ok';
+  gatewayMetrics.requests.inc({ operation: record.operation, outcome });
+  gatewayMetrics.duration.observe({ operation: record.operation }, ms / 1000);
+  logger.info({ traceId, ...record, status, outcome, durationMs: Math.round(ms * 10) / 10 }, 'request');
+}
+
+/**
+ * The trace this request belongs to: a caller's W3C `traceparent` is continued (its trace id is the one the
+ * processing logs carry, and what `X-Trace-Id` returns); without one a new trace starts.
+ */
+function traceIdOf(traceparent: string | string[] | undefined): string {
+  const id = typeof traceparent === 'string' ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent.trim())?.[1] : undefined;
+  return id && !/^0+$/.test(id) ? id : randomBytes(16).toString('hex');
 }
 
 /** `application/json`, in UTF-8 (the only charset JSON has, RFC 8259). */

@@ -13,7 +13,9 @@ import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { createDoor, doorSettings } from './door';
-import { readSupergraph, supergraphUrl } from './server';
+import { gatewayReadiness } from './health';
+import { gatewayMetrics } from '../subgraphs/kit/metrics';
+import { readSupergraph, supergraphUrl, traceparent } from './server';
 
 interface Caller {
   authorization: string;
@@ -55,7 +57,13 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
       const { query, variables } = JSON.parse(options.body) as { query?: string; variables?: Record<string, unknown> };
       const casusToegang = (await caller.casusVragen?.headerFor(subgraphAt.get(url) ?? '', variables)) ?? '';
       const headers = signedHeaders(auth.gatewaySecret, { ...caller, casusToegang, query, variables });
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...headers } });
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...headers, traceparent: traceparent(caller.traceId) } });
+      const service = subgraphAt.get(url) ?? 'unknown';
+      const timer = gatewayMetrics.fetchDuration.startTimer({ service });
+      return ({ response }) => {
+        timer();
+        if (!response.ok) gatewayMetrics.fetchErrors.inc({ service, code: `HTTP_${response.status}` });
+      };
     },
   };
 }
@@ -93,8 +101,11 @@ export function createHiveServer(options: HiveGatewayOptions) {
   const development = options.development ?? false;
   const runtime = createHiveGateway(options, doorConfig);
   const verifyToken = tokenVerifier(options.auth);
+  const supergraph = readSupergraph();
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls[name] ?? supergraphUrl(supergraph, name)]));
   const handler = createDoor<{ actor: Actor }>({
-    ...doorSettings(doorConfig, readSupergraph(), development),
+    ...doorSettings(doorConfig, supergraph, development),
+    readiness: gatewayReadiness(() => true, () => urls),
     authenticate: async (headers) => ({ actor: await verifyToken(typeof headers.authorization === 'string' ? headers.authorization : '') }),
     async execute({ req, body, traceId, signal }) {
       const headers = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [HEADERS.traceId]: traceId });

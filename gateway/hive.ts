@@ -10,12 +10,13 @@
  */
 import { createServer } from 'node:http';
 import { loadAuthConfig } from '../subgraphs/kit/auth/config';
-import { disableTelemetry } from '../subgraphs/kit/config';
-import { closeOnSignal } from '../subgraphs/kit/main';
+import { prepareProcess } from '../subgraphs/kit/config';
+import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
+import { logger } from '../subgraphs/kit/logger';
 import { loadGatewayConfig } from './config';
 import { createHiveServer } from './hive-runtime';
 
-disableTelemetry();
+prepareProcess();
 const config = loadGatewayConfig();
 const hive = createHiveServer({ auth: loadAuthConfig(), subgraphUrls: config.subgraphUrls, development: config.development, door: config.door });
 const server = createServer(hive.handler);
@@ -23,4 +24,5 @@ closeOnSignal(async () => {
   server.close();
   await hive.dispose();
 });
-server.listen(config.port, config.host, () => console.log(`LoketLink Hive Gateway ready at http://${config.host}:${config.port}/graphql`));
+server.listen(config.port, config.host, () => logger.info(`LoketLink Hive Gateway ready at http://${config.host}:${config.port}/graphql`));
+await startMetrics(config.metrics);

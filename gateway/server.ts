@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
@@ -20,8 +21,10 @@ import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
 import { ServiceStats } from '../subgraphs/kit/stats';
 import { headerMap, startListener, writeApolloResponse, type HttpListener } from '../subgraphs/kit/http';
 import { logger, safeError } from '../subgraphs/kit/logger';
+import { gatewayMetrics } from '../subgraphs/kit/metrics';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { createDoor, doorSettings } from './door';
+import { gatewayReadiness } from './health';
 
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
 
@@ -44,6 +47,8 @@ export interface GatewayContext {
   traceId: string;
   /** For a wijkteam member: asks the wijkteam about casus access, for the lokets (casus-toegang.ts). */
   casusVragen?: CasusVragen;
+  /** Subgraph fetches of this request, for the access log (an object: Apollo copies the context per operation). */
+  counters?: { fetches: number };
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -80,9 +85,24 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const casusToegang = (await context.casusVragen?.headerFor(this.serviceName, request.variables)) ?? '';
     const headers = signedHeaders(this.gatewaySecret, { ...context, casusToegang, query: request.query, variables: request.variables });
     for (const [name, value] of Object.entries(headers)) request.http!.headers.set(name, value);
+    request.http!.headers.set('traceparent', traceparent(context.traceId));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const counters = 'context' in options ? (options.context as GatewayContext).counters : undefined;
+    if (counters) counters.fetches++;
+    const timer = gatewayMetrics.fetchDuration.startTimer({ service: this.serviceName });
+    try {
+      return await this.processOnce(options);
+    } catch (error) {
+      gatewayMetrics.fetchErrors.inc({ service: this.serviceName, code: String((error as GraphQLError).extensions?.code ?? 'UNKNOWN') });
+      throw error;
+    } finally {
+      timer();
+    }
+  }
+
+  private async processOnce(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     try {
       return await super.process(options);
     } catch (error) {
@@ -118,6 +138,11 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       extensions: { code: timedOut ? ErrorCode.SUBGRAPH_TIMEOUT : ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.serviceName },
     });
   }
+}
+
+/** W3C trace context for a subgraph fetch: the request's trace, a new span id. */
+export function traceparent(traceId: string): string {
+  return `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 }
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -209,12 +234,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const authenticate = async (headers: IncomingHttpHeaders, traceId: string): Promise<GatewayContext> => {
     const authorization = header(headers, 'authorization');
     const actor = await verifyToken(authorization);
-    const caller = { actor, authorization, purpose: header(headers, HEADERS.purpose), traceId };
+    const caller = { actor, authorization, purpose: header(headers, HEADERS.purpose), traceId, counters: { fetches: 0 } };
     if (actor.rol !== 'wijkteam-medewerker') return caller;
     return { ...caller, casusVragen: new CasusVragen({ url: urls.wijkteam!, secret: auth.gatewaySecret, caller }) };
   };
+  let listener: HttpListener | undefined;
   const door = createDoor<GatewayContext>({
     ...doorSettings(doorConfig, options.supergraphSdl, development),
+    readiness: gatewayReadiness(() => listener !== undefined, () => urls as Record<string, string>),
     authenticate: options.caller ?? authenticate,
     async execute({ req, context, body }) {
       const response = await server.executeHTTPGraphQLRequest({
@@ -222,7 +249,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         context: async () => context,
       });
       if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
-      return { status: response.status ?? 200, headers: response.headers, body: response.body.string };
+      return { status: response.status ?? 200, headers: response.headers, body: response.body.string, fetches: context.counters?.fetches };
     },
     async serveGet(req, res) {
       const response = await server.executeHTTPGraphQLRequest({
@@ -232,13 +259,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       await writeApolloResponse(res, response);
     },
   });
-  let listener: HttpListener | undefined;
   return {
     server,
     stats,
     async listen(port, host = '127.0.0.1') {
       await server.start();
       listener = await startListener(door, port, host);
+      logger.info({ subgraphs: urls }, 'gateway: subgraph URLs');
       return listener.url;
     },
     async close() {

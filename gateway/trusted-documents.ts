@@ -31,6 +31,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 export class TrustedDocuments {
   private readonly bodies: Map<string, string>;
+  private readonly names: Map<string, string>;
 
   constructor(
     manifest: Manifest,
@@ -38,6 +39,12 @@ export class TrustedDocuments {
     readonly enforce: boolean,
   ) {
     this.bodies = new Map(manifest.operations.map((o) => [o.id, o.body]));
+    this.names = new Map(manifest.operations.map((o) => [o.body, o.name]));
+  }
+
+  /** The manifest's name of an operation text, for metrics and the access log; `other` for any other text. */
+  nameOf(query: string): string {
+    return this.names.get(query) ?? 'other';
   }
 
   get size(): number {

@@ -7,13 +7,13 @@ import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { MAX_DEMO_HOUSEHOLDS } from '../subgraphs/demo/generator';
-import { disableTelemetry, loadSubgraphConfig, SUBGRAPHS } from '../subgraphs/kit/config';
+import { prepareProcess, loadSubgraphConfig, SUBGRAPHS } from '../subgraphs/kit/config';
 import { openDatabase, openPglite, type Storage } from '../subgraphs/kit/database';
 import { seedSubgraph } from '../subgraphs/kit/seed';
 import { ServiceStats } from '../subgraphs/kit/stats';
 import { subgraphDefinitions } from '../subgraphs/index';
 
-disableTelemetry();
+prepareProcess();
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '500' },

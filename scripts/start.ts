@@ -9,13 +9,13 @@ import { DEMO_GEMEENTE, findExampleHuishouden } from '../subgraphs/demo/generato
 import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { ROLLEN } from '../subgraphs/kit/auth/roles';
-import { disableTelemetry, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { prepareProcess, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { openPglite, type Storage } from '../subgraphs/kit/database';
-import { closeOnSignal } from '../subgraphs/kit/main';
+import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
 import { startHub } from './hub';
 import { developmentToken } from './token';
 
-disableTelemetry();
+prepareProcess();
 const demo = loadDemoConfig();
 const gatewayConfig = loadGatewayConfig();
 const configs = Object.fromEntries(SUBGRAPHS.map((name) => [name, loadSubgraphConfig(name)])) as Record<
@@ -49,6 +49,7 @@ hub = await startHub({
   development: gatewayConfig.development,
   log: console.log,
 });
+await startMetrics(gatewayConfig.metrics);
 const example = findExampleHuishouden({ households: demo.households, seed: demo.seed });
 console.log(`
 LoketLink gateway ready at ${hub.gatewayUrl}

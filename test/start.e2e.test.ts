@@ -19,7 +19,7 @@ interface Started {
 
 /** Runs `npm start` exactly as the README says, on embedded storage in a fresh data directory and free ports. */
 async function npmStart(): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dataDir, DEMO_HOUSEHOLDS: '80', PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dataDir, DEMO_HOUSEHOLDS: '80', PORT: '0', LOG_LEVEL: 'info' };
   for (const name of ['BRP', 'WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM']) env[`${name}_PORT`] = '0';
   delete env.DATABASE_URL; // this test is about the embedded default
   const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -133,7 +133,7 @@ describe('npm start on a bare machine', () => {
 describe('a subgraph as its own process (npm run start:<subgraph>)', () => {
   it('stops cleanly on SIGTERM, as a container runtime sends it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loketlink-brp-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dir, BRP_PORT: '0', DEMO_HOUSEHOLDS: '5' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dir, BRP_PORT: '0', DEMO_HOUSEHOLDS: '5', LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/brp/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

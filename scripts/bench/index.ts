@@ -105,6 +105,9 @@ const env: NodeJS.ProcessEnv = {
   // The load generator sends as a few callers at hundreds of requests per second: a per-caller rate limit
   // would measure itself. Everything else at the door (trusted documents, limits) stays on.
   RATE_LIMIT_PER_MINUTE: '0',
+  // The processes report ready in an info line; the access line of every request stays on, as in production.
+  LOG_LEVEL: 'info',
+  METRICS_PORT: '0',
 };
 delete env.AUTH_JWKS_URL;
 

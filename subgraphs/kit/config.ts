@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { logger } from './logger';
 
 /**
  * Configuration, validated once at start-up. A missing or malformed variable stops the process with a
@@ -50,6 +53,23 @@ export function portVariable(name: SubgraphName): string {
   return `${name.toUpperCase()}_PORT`;
 }
 
+/** Where `/metrics` listens: its own port (`METRICS_PORT`, default the service's port + 5000; 0 turns it off). */
+export interface MetricsConfig {
+  port: number;
+  host: string;
+}
+
+export function loadMetricsConfig(servicePort: number, env: NodeJS.ProcessEnv = process.env): MetricsConfig {
+  const parsed = parseEnv(
+    z.object({
+      METRICS_PORT: z.preprocess(unsetWhenEmpty, port.optional()),
+      METRICS_HOST: z.preprocess(unsetWhenEmpty, z.string().min(1).default('127.0.0.1')),
+    }),
+    env,
+  );
+  return { port: parsed.METRICS_PORT ?? (servicePort ? servicePort + 5000 : 0), host: parsed.METRICS_HOST };
+}
+
 export interface SubgraphConfig {
   name: SubgraphName;
   port: number;
@@ -60,6 +80,7 @@ export interface SubgraphConfig {
   dataDir: string;
   poolMax: number;
   demo: DemoConfig;
+  metrics: MetricsConfig;
 }
 
 export interface DemoConfig {
@@ -102,7 +123,26 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     dataDir: parsed.LOKETLINK_DATA_DIR as string,
     poolMax: parsed.DB_POOL_MAX as number,
     demo: loadDemoConfig(env),
+    metrics: loadMetricsConfig(parsed[portVariable(name)] as number, env),
   };
+}
+
+/**
+ * What every LoketLink process does first: read `.env` from the working directory when there is one
+ * (variables already in the environment win; `.env.example` lists them all), and keep Apollo's telemetry off.
+ */
+export function prepareProcess(env: NodeJS.ProcessEnv = process.env, dotEnv = resolve(process.cwd(), '.env')): void {
+  if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
+  // A start-up problem the operator can fix (configuration, a data directory or port in use) is one
+  // line naming it, not a stack trace.
+  process.on('uncaughtException', (error) => {
+    if (error instanceof ConfigError) console.error(`LoketLink cannot start: ${error.message}`);
+    else console.error(error);
+    process.exit(1);
+  });
+  // The logger was made when its module loaded, before `.env` was read.
+  if (env.LOG_LEVEL) logger.level = env.LOG_LEVEL;
+  disableTelemetry(env);
 }
 
 /**

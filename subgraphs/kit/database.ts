@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { SubgraphName } from './config';
+import { ConfigError, type SubgraphName } from './config';
 import type { ServiceStats } from './stats';
 
 /** How drizzle writes an insert into a subgraph's processing log (kit/auth/log.ts). */
@@ -70,6 +71,30 @@ export async function openDatabase<S extends Record<string, unknown>>(
   return { db, close: () => client.end({ timeout: 5 }) };
 }
 
+/** How long a readiness check waits for the database before it calls it unreachable. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+/**
+ * Ready: the database answers and holds every committed migration of this subgraph (its bookkeeping table
+ * has a row per entry of drizzle-kit's journal). Asked fresh on every `GET /readyz`.
+ */
+export function databaseReadiness<S extends Record<string, unknown>>(db: Database<S>, subgraph: SubgraphName, migrationsFolder: string) {
+  const expected = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  return async (): Promise<{ ready: boolean; database: string }> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS)));
+    try {
+      const rows = await Promise.race([db.execute(sql.raw(`select count(*)::int as n from "drizzle"."${subgraph}_migrations"`)), timeout]);
+      const applied = Number((Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0])?.n ?? 0);
+      return applied >= expected ? { ready: true, database: 'migrated' } : { ready: false, database: `${applied} of ${expected} migrations applied` };
+    } catch {
+      return { ready: false, database: 'unreachable' };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 /** Migrations on one embedded database run one at a time: PGlite has no advisory locks to lean on. */
 const pgliteQueues = new WeakMap<PGlite, Promise<unknown>>();
 function serialized<T>(client: PGlite, work: () => Promise<T>): Promise<T> {
@@ -94,8 +119,42 @@ async function migrateUnderLock(url: string, subgraph: SubgraphName, config: Par
 
 /** An embedded Postgres; with a directory it keeps its data there across restarts, without one it is in memory. */
 export async function openPglite(dataDir?: string): Promise<PGlite> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lockDataDir(dataDir);
+  }
   return PGlite.create(dataDir);
+}
+
+/**
+ * One process per data directory: PGlite is Postgres for one process, and a second one opening the same
+ * files would corrupt them. The lock is a file with the holder's pid; a holder that is gone (killed) leaves
+ * a stale one, which the next start takes over.
+ */
+export function lockDataDir(dir: string): void {
+  const file = join(dir, 'loketlink.pid');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new ConfigError(`the data directory ${dir} is in use by process ${holder} (another npm start?): stop that one, or set LOKETLINK_DATA_DIR to another directory`);
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  process.once('exit', () => {
+    if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The storage for a subgraph's config: its Postgres URL, or else a PGlite in `<dataDir>/<name>`. */

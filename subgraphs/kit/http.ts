@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { ConfigError } from './config';
 import { ErrorCode } from './errors';
 import { logger } from './logger';
 
@@ -10,6 +11,30 @@ import { logger } from './logger';
  * It throws a GraphQLError with a code for a refusal; its `extensions.http.status` is the HTTP status.
  */
 export type JsonRoute = (request: { headers: IncomingHttpHeaders; body: unknown }) => Promise<unknown>;
+
+/** What `GET /readyz` answers: 200 when `ready`, else 503; the rest is detail for the operator. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+/**
+ * `GET /healthz` (alive: the process answers) and `GET /readyz` (ready to serve), without a token and
+ * without any person data; true when it answered the request.
+ */
+export async function serveHealth(req: IncomingMessage, res: ServerResponse, readiness: () => Promise<Readiness>): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/healthz') {
+    sendJson(res, 200, { status: 'alive' });
+    return true;
+  }
+  if (path !== '/readyz') return false;
+  const state = await readiness().catch((): Readiness => ({ ready: false }));
+  const { ready, ...detail } = state;
+  sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...detail });
+  return true;
+}
 
 export interface HttpListener {
   url: string;
@@ -29,10 +54,17 @@ const DRAIN_MS = 5_000;
  */
 export async function listenHttp<C extends BaseContext>(
   server: ApolloServer<C>,
-  options: { port: number; host: string; context: (req: IncomingMessage) => Promise<C>; routes?: Record<string, JsonRoute> },
+  options: {
+    port: number;
+    host: string;
+    context: (req: IncomingMessage) => Promise<C>;
+    routes?: Record<string, JsonRoute>;
+    readiness: () => Promise<Readiness>;
+  },
 ): Promise<HttpListener> {
   const routes = new Map(Object.entries(options.routes ?? {}));
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (await serveHealth(req, res, options.readiness)) return;
     const url = new URL(req.url ?? '/', 'http://service');
     const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === null) return sendJson(res, 413, errorBody(`A request body may hold at most ${MAX_BODY_BYTES} bytes`, ErrorCode.REQUEST_TOO_LARGE));
@@ -74,7 +106,9 @@ export async function startListener(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
+    http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`port ${port} on ${host} is in use (another npm start?): stop that one, or choose another port`) : error),
+    );
     http.listen(port, host, () => resolve());
   });
   const address = http.address() as AddressInfo;

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream } from 'pino';
 
 /**
  * The service log: JSON lines on stdout (pino), level from `LOG_LEVEL` (default `info`). It is read by
@@ -12,9 +13,23 @@ export const logger = pino(
     // pino's own `err` serializer prints message and stack as they are; ours redacts first.
     serializers: { err: safeError },
   },
-  // Through process.stdout (not a file descriptor of pino's own), so a test can read what a run logged.
-  process.stdout,
+  destination(),
 );
+
+/**
+ * JSON lines through process.stdout (not a file descriptor of pino's own, so a test can read what a run
+ * logged); in a terminal in development, pino-pretty's readable lines instead, when it is installed (a dev
+ * dependency: an image without it logs JSON).
+ */
+function destination(): DestinationStream {
+  if (!process.stdout.isTTY || process.env.NODE_ENV === 'production') return process.stdout;
+  try {
+    const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => DestinationStream;
+    return pretty({ colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', destination: process.stdout });
+  } catch {
+    return process.stdout;
+  }
+}
 
 export interface SafeError {
   type: string;

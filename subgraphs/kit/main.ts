@@ -1,5 +1,6 @@
 import type { GuardedContext, GuardFactory } from './auth/request';
-import { disableTelemetry, loadSubgraphConfig } from './config';
+import { prepareProcess, loadSubgraphConfig, type MetricsConfig } from './config';
+import { serveMetrics } from './metrics';
 import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
 import type { ServiceStats } from './stats';
@@ -12,7 +13,7 @@ export function closeOnSignal(close: () => Promise<void>): void {
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: stopping`);
+    logger.info({ signal }, 'stopping');
     close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -33,12 +34,19 @@ export function printStatsOnSignal(stats: ServiceStats): void {
   process.on('SIGUSR2', () => console.log(JSON.stringify({ loketlinkStats: stats.snapshot() })));
 }
 
+/** `/metrics` on its own port (kit/metrics.ts), unless turned off; stopped with the process. */
+export async function startMetrics(config: MetricsConfig): Promise<void> {
+  if (!config.port) return;
+  const listener = await serveMetrics(config.port, config.host);
+  logger.info({ url: `${listener.url}metrics` }, `metrics at ${listener.url}metrics (keep this port off the public network)`);
+}
+
 /** `npm run start:<subgraph>`: one subgraph as its own process, as a real deployment runs it. */
 export async function runSubgraph<S extends Record<string, unknown>, C extends GuardedContext>(
   definition: SubgraphDefinition<S, C>,
   options: { guard?: GuardFactory } = {},
 ): Promise<SubgraphService<S, C>> {
-  disableTelemetry();
+  prepareProcess();
   // First thing: until a listener exists, SIGTERM's default action kills the process on the spot, even
   // between "ready" and the next line; a signal during start-up must still close the database cleanly.
   let service: SubgraphService<S, C> | undefined;
@@ -46,10 +54,13 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   const config = loadSubgraphConfig(definition.name);
   service = await buildSubgraph(definition, { storage: await storageFor(config), guard: options.guard });
   printStatsOnSignal(service.stats);
+  // Its own store: `npm start` keeps all five in one PGlite under <LOKETLINK_DATA_DIR>/loketlink instead.
+  const store = config.databaseUrl ? 'postgres' : `${config.dataDir}/${definition.name}`;
   if (await seedIfEmpty(definition, service.db, config.demo)) {
-    console.log(`${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);
+    logger.info({ store, households: config.demo.households }, `${definition.name}: seeded a demo gemeente of ${config.demo.households} households`);
   }
   const url = await service.listen(config.port, config.host);
-  console.log(`${definition.name} subgraph ready at ${url}`);
+  await startMetrics(config.metrics);
+  logger.info({ store, url }, `${definition.name} subgraph ready at ${url}`);
   return service;
 }

@@ -11,9 +11,10 @@ import { loadAuthConfig, type AuthConfig } from './auth/config';
 import { LogStore, type VerwerkingTable } from './auth/log';
 import { subgraphGuard, type GuardedContext, type GuardFactory } from './auth/request';
 import type { SubgraphName } from './config';
-import { openDatabase, type Database, type Storage } from './database';
+import { databaseReadiness, openDatabase, type Database, type Storage } from './database';
 import { listenHttp, type HttpListener, type JsonRoute } from './http';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
+import { registerService } from './metrics';
 import { ServiceStats } from './stats';
 
 /** The time as the service sees it; tests pass a fixed clock so deadlines and statuses are reproducible. */
@@ -88,6 +89,8 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     migrationsFolder: definition.migrationsFolder,
     stats,
   });
+  const readiness = databaseReadiness(db, definition.name, definition.migrationsFolder);
+  registerService(definition.name, stats, deps.storage.kind === 'postgres' ? (deps.storage.poolMax ?? 10) : undefined);
   const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
   const guard = (deps.guard ?? subgraphGuard)(authConfig, logStore);
   const server = new ApolloServer<C>({
@@ -128,7 +131,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
         return definition.createContext({ db, clock, access: await guard.fromHeaders(req.headers) });
       };
       await start();
-      listener = await listenHttp(server, { port, host, context, routes });
+      listener = await listenHttp(server, { port, host, context, routes, readiness });
       return listener.url;
     },
     close() {

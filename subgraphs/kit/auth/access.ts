@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { Loket } from '../../demo/types';
 import { ErrorCode, expectedError } from '../errors';
 import type { SignedParts } from './gateway-credential';
-import { toegestaanDoel, type Doel, type Grondslag } from './doelen';
+import { doelenVoor, toegestaanDoel, type Doel, type Grondslag } from './doelen';
 import type { Niveau, ProcessingLog } from './log';
 import { EIGEN_DOMEIN, isProfessional } from './roles';
 import type { Actor } from './token';
@@ -56,6 +56,11 @@ function refuse(code: RefusalCode, message: string): Decision {
   return { allowed: false, code, message };
 }
 
+/** What a newcomer can act on: the purposes the caller's role may state. */
+function purposesOf(actor: Actor): string {
+  return `the role ${actor.rol} may state: ${doelenVoor(actor.rol).map((d) => d.doel).join(', ')}`;
+}
+
 /** The error a refused field resolves with. */
 export function refusalError(decision: Extract<Decision, { allowed: false }>): GraphQLError {
   return expectedError(decision.message, decision.code);
@@ -75,7 +80,7 @@ function decideByRole(actor: Actor, purposeCode: string | null, request: AccessR
   if (!isProfessional(actor.rol)) return refuse(ErrorCode.FORBIDDEN, `The role ${actor.rol} never sees person-level data`);
   const doel: Doel | undefined = toegestaanDoel(purposeCode, actor.rol);
   if (!doel) {
-    return refuse(ErrorCode.FORBIDDEN, purposeCode ? `The purpose "${purposeCode}" is not registered for the role ${actor.rol}` : 'State the purpose of this request in the X-Doel header');
+    return refuse(ErrorCode.FORBIDDEN, `${purposeCode ? `The purpose "${purposeCode}" is not registered for the role ${actor.rol}` : 'State the purpose of this request in the X-Doel header'}; ${purposesOf(actor)}`);
   }
   if (!doel.persoonsgegevens) return refuse(ErrorCode.FORBIDDEN, `The purpose "${doel.doel}" does not cover person-level data`);
   if (request.gemeente !== undefined && !actor.gemeenten.includes(request.gemeente)) {
@@ -108,7 +113,7 @@ export function decideLogboek(actor: Actor, purposeCode: string | null, bsn: str
     return refuse(ErrorCode.FORBIDDEN, 'Only the functionaris gegevensbescherming and the resident themselves read the processing log');
   }
   const doel = toegestaanDoel(purposeCode, actor.rol);
-  if (!doel) return refuse(ErrorCode.FORBIDDEN, `State a purpose registered for the role ${actor.rol} in the X-Doel header`);
+  if (!doel) return refuse(ErrorCode.FORBIDDEN, `State a purpose registered for the role ${actor.rol} in the X-Doel header; ${purposesOf(actor)}`);
   if (actor.rol === 'inwoner' && actor.bsn !== bsn) return refuse(ErrorCode.FORBIDDEN, 'A resident reads only their own processing log');
   return { allowed: true, grondslag: doel.grondslag };
 }

@@ -44,8 +44,9 @@ export function tokenVerifier(config: AuthConfig) {
   // a verified one until it expires. Keyed by the whole token, so a changed byte is a different entry.
   const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   return async function verify(authorization: string | undefined): Promise<Actor> {
-    const token = authorization?.match(/^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/)?.[1];
-    if (!token) throw unauthenticated('Send a token: Authorization: Bearer <jwt>');
+    if (!authorization) throw unauthenticated('Send a token: Authorization: Bearer <jwt>');
+    const token = authorization.match(/^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/)?.[1];
+    if (!token) throw unauthenticated('The token is malformed: send Authorization: Bearer <header>.<payload>.<signature> (a JWT)');
     const known = verified.get(token);
     if (known && known.expiresAt > Date.now()) return known.actor;
     const entry = await verifyUncached(token);
@@ -84,6 +85,8 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) return `The token's "${error.claim}" claim is not accepted here`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The token is malformed: it is not a JWT that can be read';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm that is not accepted here';
   return 'The token is not valid';
 }
 
