@@ -72,7 +72,8 @@ async function developmentTokens(url: string, example: DemoHuishouden | undefine
     if (rol === 'inwoner' && !bsn) continue;
     const { token, doel } = await developmentToken(auth, { rol, gemeenten, bsn, ...persoon });
     if (rol === 'wijkteam-medewerker') wijkteamToken = token;
-    lines.push(`  ${rol}  X-Doel: ${doel}${persoon.naam ? `  (${persoon.naam}, regisseur of the example casus)` : ''}${bsn ? `  (BSN ${bsn})` : ''}`, `    ${token}`);
+    const who = persoon.naam ? '  (the regisseur of the example casus)' : bsn ? '  (the oldest member of the example household)' : '';
+    lines.push(`  ${rol}  X-Doel: ${doel}${who}`, `    ${token}`);
   }
   lines.push(
     '',

@@ -11,6 +11,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'loketlink-start-'));
 interface Started {
   child: ChildProcess;
   output: string;
+  /** Everything the process printed so far: its log. */
+  log(): string;
   gatewayUrl: string;
   exampleId: string;
   /** The headers for the wijkteam member's printed token (the regisseur of the example casus). */
@@ -34,7 +36,7 @@ async function npmStart(): Promise<Started> {
       if (url && id && token) {
         clearTimeout(timer);
         const headers = { 'content-type': 'application/json', authorization: `Bearer ${token[2]}`, 'x-doel': token[1]! };
-        resolve({ child, output, gatewayUrl: url, exampleId: id, headers });
+        resolve({ child, output, log: () => output, gatewayUrl: url, exampleId: id, headers });
       }
     };
     child.stdout!.on('data', onData);
@@ -94,6 +96,10 @@ describe('npm start on a bare machine', () => {
       };
       const h = data.huishouden;
       expect(h.leden).not.toHaveLength(0);
+      // The run's log (banner, service lines, the access line of this request) holds none of their BSNs.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(started.log()).toMatch(/"msg":"request"/);
+      for (const { bsn } of h.leden as { bsn: string }[]) expect(started.log()).not.toContain(bsn);
       expect(h.betrokkenheid).toHaveLength(4);
       // The printed wijkteam token is the example casus' regisseur; its Grondslag covers WMO and CJG only.
       for (const field of ['wmo', 'cjg', 'casus']) expect(h[field], field).not.toBeNull();
@@ -109,6 +115,25 @@ describe('npm start on a bare machine', () => {
       expect(rss).toBeLessThan(1.5 * 2 ** 30);
       const landing = await fetch(started.gatewayUrl, { headers: { accept: 'text/html' } });
       expect(await landing.text()).toMatch(/Apollo/);
+    } finally {
+      await stop(started.child);
+    }
+  });
+
+  it('refuses a second npm start on the same data directory at once, naming the process that holds it', async () => {
+    const started = await npmStart();
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, LOKETLINK_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+      for (const name of ['BRP', 'WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM']) env[`${name}_PORT`] = '0';
+      delete env.DATABASE_URL;
+      const second = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      second.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      second.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toMatch(/LoketLink cannot start: the data directory \S+ is in use by process \d+/);
+      expect(output).not.toMatch(/\bat \S+ \(/); // one line, no stack
     } finally {
       await stop(started.child);
     }

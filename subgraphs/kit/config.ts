@@ -127,12 +127,19 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   };
 }
 
+/** Reads `path` into the environment when it exists; a variable already set keeps its value. True when read. */
+export function loadDotEnv(path = resolve(process.cwd(), '.env')): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
+
 /**
  * What every LoketLink process does first: read `.env` from the working directory when there is one
  * (variables already in the environment win; `.env.example` lists them all), and keep Apollo's telemetry off.
  */
-export function prepareProcess(env: NodeJS.ProcessEnv = process.env, dotEnv = resolve(process.cwd(), '.env')): void {
-  if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
+export function prepareProcess(env: NodeJS.ProcessEnv = process.env): void {
+  loadDotEnv();
   // A start-up problem the operator can fix (configuration, a data directory or port in use) is one
   // line naming it, not a stack trace.
   process.on('uncaughtException', (error) => {

@@ -144,7 +144,11 @@ export function lockDataDir(dir: string): void {
     writeFileSync(file, String(process.pid));
   }
   process.once('exit', () => {
-    if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+    try {
+      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      // the directory is gone already
+    }
   });
 }
 

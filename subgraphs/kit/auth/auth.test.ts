@@ -33,6 +33,28 @@ describe('decide: the access model of DESIGN.md', () => {
     expect(decision.allowed ? decision.grondslag : decision.code).toBe(expected);
   });
 
+  it('bounds the role by the purpose: content and writes only where the register says', () => {
+    const under = (doel: string, request: AccessRequest) => {
+      const decision = decide(actor('wijkteam-medewerker'), doel, request);
+      return decision.allowed ? decision.grondslag : decision.code;
+    };
+    const eigen: AccessRequest = { ...wmoInhoud, domein: 'WIJKTEAM' };
+    expect(under('integrale-aanpak', eigen)).toBe('WETTELIJKE_TAAK');
+    expect(under('klantcontact', eigen)).toBe('FORBIDDEN');
+    expect(under('klantcontact', { ...eigen, niveau: 'SIGNAAL' })).toBe('WETTELIJKE_TAAK');
+    expect(under('integrale-aanpak', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerGrondslag' })).toBe('WETTELIJKE_TAAK');
+    expect(under('integrale-aanpak', { ...eigen, handeling: 'SCHRIJVEN', actie: 'recordBeschikking' })).toBe('FORBIDDEN');
+    expect(under('klantcontact', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerGrondslag' })).toBe('FORBIDDEN');
+    expect(under('integrale-aanpak', { ...eigen, voorwaarde: { voldaan: false, weigering: 'not on the casus' } })).toBe('FORBIDDEN');
+  });
+
+  it('lists the purposes a role may state when it states another, or none', () => {
+    const unknown = decide(actor('kcc-medewerker'), 'nieuwsgierigheid', { ...wmoInhoud, niveau: 'SIGNAAL' });
+    expect(unknown.allowed ? '' : unknown.message).toMatch(/kcc-medewerker may state: klantcontact$/);
+    const none = decide(actor('wmo-consulent'), null, wmoInhoud);
+    expect(none.allowed ? '' : none.message).toMatch(/X-Doel header; the role wmo-consulent may state: wmo-ondersteuning, klantcontact$/);
+  });
+
   it('lets the fg and the resident themselves, and only them, read the log', () => {
     expect(decideLogboek(actor('fg'), 'toezicht-gegevensbescherming', BSN).allowed).toBe(true);
     expect(decideLogboek(actor('inwoner', { bsn: BSN }), 'inzage-eigen-gegevens', BSN).allowed).toBe(true);
@@ -161,5 +183,12 @@ describe('token verification', () => {
     ['a BSN that fails the 11-proef', async () => `Bearer ${await signDevelopmentToken(config, { ...claims, rol: 'inwoner', bsn: '999990018' })}`],
   ])('refuses %s', async (_what, header) => {
     await refused(verifyToken(await header()));
+  });
+
+  it('says a malformed token is malformed, not that none was sent', async () => {
+    const message = (header: string | undefined) => verifyToken(header).then(() => '', (e: Error) => e.message);
+    expect(await message(undefined)).toMatch(/^Send a token/);
+    expect(await message('Bearer garbage')).toMatch(/^The token is malformed/);
+    expect(await message('Bearer a.b.c')).toMatch(/^The token is malformed/);
   });
 });
