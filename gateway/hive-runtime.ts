@@ -13,6 +13,7 @@ import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { createDoor, doorSettings } from './door';
+import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
 import { readSupergraph, supergraphUrl, traceparent } from './server';
@@ -74,6 +75,8 @@ export interface HiveGatewayOptions {
   development?: boolean;
   /** Limits, trusted documents, rate, timeouts, CORS; from the environment when not given. */
   door?: DoorConfig;
+  /** Development: the explorer's roles (gateway/explorer.ts), served on GET instead of Hive's GraphiQL. */
+  explorer?: ExplorerOptions;
 }
 
 export function createHiveGateway(options: HiveGatewayOptions, door: DoorConfig = options.door ?? loadDoorConfig()) {
@@ -85,7 +88,8 @@ export function createHiveGateway(options: HiveGatewayOptions, door: DoorConfig 
     ),
     plugins: () => [loketLinkPlugin(options.auth, Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls[name] ?? supergraphUrl(supergraph, name)])) as Record<SubgraphName, string>)],
     landingPage: false,
-    graphiql: options.development ?? false,
+    // Hive's GraphiQL loads from a CDN; the door serves our offline explorer instead (explorer.ts).
+    graphiql: false,
     ...(options.development ? {} : { disableIntrospection: {} }),
     upstreamTimeout: door.subgraphTimeoutMs,
     logging: 'error',
@@ -117,7 +121,7 @@ export function createHiveServer(options: HiveGatewayOptions) {
       const kept = [...response.headers].filter(([name]) => name !== 'content-length');
       return { status: response.status, headers: kept, body: await response.text() };
     },
-    serveGet: async (req, res) => runtime(req, res),
+    serveGet: options.explorer ? (req, res) => serveExplorer(req, res, options.explorer!, '/graphql') : undefined,
   });
   return { handler, dispose: () => runtime.dispose() };
 }

@@ -14,11 +14,15 @@ import { prepareProcess } from '../subgraphs/kit/config';
 import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
 import { logger } from '../subgraphs/kit/logger';
 import { loadGatewayConfig } from './config';
+import { DEMO_GEMEENTE } from '../subgraphs/demo/generator';
+import { developmentRoles } from './explorer';
 import { createHiveServer } from './hive-runtime';
 
 prepareProcess();
 const config = loadGatewayConfig();
-const hive = createHiveServer({ auth: loadAuthConfig(), subgraphUrls: config.subgraphUrls, development: config.development, door: config.door });
+const auth = loadAuthConfig();
+const explorer = config.development ? { roles: await developmentRoles(auth, { gemeenten: [DEMO_GEMEENTE.code] }) } : undefined;
+const hive = createHiveServer({ auth, subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer });
 const server = createServer(hive.handler);
 closeOnSignal(async () => {
   server.close();

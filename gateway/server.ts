@@ -9,7 +9,6 @@ import {
 import { GraphQLError } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { QueryPlan } from '@apollo/query-planner';
 import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
 import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
@@ -19,11 +18,12 @@ import type { SubgraphName } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
 import { ServiceStats } from '../subgraphs/kit/stats';
-import { headerMap, startListener, writeApolloResponse, type HttpListener } from '../subgraphs/kit/http';
+import { headerMap, startListener, type HttpListener } from '../subgraphs/kit/http';
 import { logger, safeError } from '../subgraphs/kit/logger';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { createDoor, doorSettings } from './door';
+import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
 
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
@@ -175,6 +175,8 @@ export interface GatewayOptions {
   auth?: AuthConfig;
   /** Limits, trusted documents, rate, timeouts, CORS; from the environment when not given. */
   door?: DoorConfig;
+  /** Development: the explorer's roles and example household (gateway/explorer.ts); no page without. */
+  explorer?: ExplorerOptions;
   /**
    * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, whom to ask
    * about casus access. Only the benchmark replaces it, to measure without authorization
@@ -210,13 +212,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan?.(queryPlan) : undefined,
   });
-  const landingPage = development
-    ? ApolloServerPluginLandingPageLocalDefault({
-        // The Sandbox sends these with every operation, its schema polling included: paste a token from
-        // `npm start` or `npm run token` after "Bearer ". No usage data leaves the browser.
-        embed: { runTelemetry: false, initialState: { sharedHeaders: { authorization: 'Bearer ', [HEADERS.purpose]: 'integrale-aanpak' } } },
-      })
-    : ApolloServerPluginLandingPageDisabled();
+  // Apollo's Sandbox loads Apollo's CDN and fonts; the explorer of development is our own page (explorer.ts).
+  const landingPage = ApolloServerPluginLandingPageDisabled();
   const server = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [...(basePlugins(stats) as ApolloServerPlugin<GatewayContext>[]), landingPage],
@@ -251,13 +248,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (response.body.kind !== 'complete') throw new Error('incremental delivery is not enabled');
       return { status: response.status ?? 200, headers: response.headers, body: response.body.string, fetches: context.counters?.fetches };
     },
-    async serveGet(req, res) {
-      const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'GET', headers: headerMap(req.headers), search: new URL(req.url ?? '/', 'http://gateway').search, body: undefined },
-        context: () => Promise.reject(new Error('a GET without an operation needs no context')),
-      });
-      await writeApolloResponse(res, response);
-    },
+    serveGet: options.explorer ? (req, res) => serveExplorer(req, res, options.explorer!, '/') : undefined,
   });
   return {
     server,

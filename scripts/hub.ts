@@ -7,6 +7,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import type { DemoOptions } from '../subgraphs/demo/types';
 import { createGateway, readSupergraph, type Gateway, type GatewayOptions } from '../gateway/server';
 import type { DoorConfig } from '../gateway/config';
+import type { ExplorerOptions } from '../gateway/explorer';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
 import type { GuardFactory } from '../subgraphs/kit/auth/request';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
@@ -30,6 +31,8 @@ export interface HubOptions {
   auth?: AuthConfig;
   /** The gateway's limits, trusted documents, rate, timeouts and CORS; from the environment when not given. */
   door?: DoorConfig;
+  /** Development: the explorer's roles and example household. */
+  explorer?: ExplorerOptions;
   /** Only to measure without authorization and logging (scripts/bench/unguarded.ts). */
   guard?: GuardFactory;
   caller?: GatewayOptions['caller'];
@@ -64,6 +67,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     onQueryPlan: options.onQueryPlan,
     auth: options.auth,
     door: options.door,
+    explorer: options.explorer,
     caller: options.caller,
   });
   const url = await gateway.listen(options.ports.gateway, options.host);

@@ -6,14 +6,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { loadGatewayConfig } from '../gateway/config';
 import { DEMO_GEMEENTE, findExampleHuishouden } from '../subgraphs/demo/generator';
-import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { loadAuthConfig } from '../subgraphs/kit/auth/config';
-import { ROLLEN } from '../subgraphs/kit/auth/roles';
 import { prepareProcess, loadDemoConfig, loadSubgraphConfig, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { openPglite, type Storage } from '../subgraphs/kit/database';
 import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
+import { developmentRoles, type ExplorerRole } from '../gateway/explorer';
+import { logger } from '../subgraphs/kit/logger';
 import { startHub } from './hub';
-import { developmentToken } from './token';
 
 prepareProcess();
 const demo = loadDemoConfig();
@@ -41,45 +40,38 @@ closeOnSignal(async () => {
   await shared?.close();
 });
 
+// The explorer's and the banner's tokens: the wijkteam member is the regisseur of the example household's
+// casus (its Grondslag covers WMO and CJG, not WERKPLEIN); the resident is its oldest member.
+const example = findExampleHuishouden({ households: demo.households, seed: demo.seed });
+const roles = gatewayConfig.development
+  ? await developmentRoles(loadAuthConfig(), { gemeenten: [DEMO_GEMEENTE.code], regisseur: example?.wijkteam?.casus.regisseur, inwonerBsn: example?.leden[0]?.bsn })
+  : [];
+
 hub = await startHub({
   storage,
   ports,
   host: gatewayConfig.host,
   demo: { households: demo.households, seed: demo.seed },
   development: gatewayConfig.development,
-  log: console.log,
+  explorer: gatewayConfig.development ? { roles, huishoudenId: example?.id } : undefined,
+  log: (line) => logger.info(line),
 });
 await startMetrics(gatewayConfig.metrics);
-const example = findExampleHuishouden({ households: demo.households, seed: demo.seed });
 console.log(`
 LoketLink gateway ready at ${hub.gatewayUrl}
 Example household: ${example?.id ?? '(none: DEMO_HOUSEHOLDS is too small)'}`);
-if (gatewayConfig.development) console.log(await developmentTokens(hub.gatewayUrl, example));
+if (gatewayConfig.development) console.log(developmentTokens(hub.gatewayUrl, roles, example?.id));
 
-/**
- * One ready-made token per role, valid for 8 hours. The wijkteam member is the regisseur of the example
- * household's casus, whose Grondslag covers WMO and CJG but not WERKPLEIN; the resident is its oldest member.
- */
-async function developmentTokens(url: string, example: DemoHuishouden | undefined): Promise<string> {
-  const auth = loadAuthConfig();
-  const gemeenten = [DEMO_GEMEENTE.code];
-  const regisseur = example?.wijkteam?.casus.regisseur;
-  const lines = ['', 'Development tokens (8 hours), each with the X-Doel to send:'];
-  let wijkteamToken = '';
-  for (const rol of ROLLEN) {
-    const persoon = rol === 'wijkteam-medewerker' && regisseur ? { sub: regisseur.sub, naam: regisseur.naam } : {};
-    const bsn = rol === 'inwoner' ? example?.leden[0]?.bsn : undefined;
-    if (rol === 'inwoner' && !bsn) continue;
-    const { token, doel } = await developmentToken(auth, { rol, gemeenten, bsn, ...persoon });
-    if (rol === 'wijkteam-medewerker') wijkteamToken = token;
-    const who = persoon.naam ? '  (the regisseur of the example casus)' : bsn ? '  (the oldest member of the example household)' : '';
-    lines.push(`  ${rol}  X-Doel: ${doel}${who}`, `    ${token}`);
-  }
+/** One ready-made token per role, valid for 8 hours, and a curl to start with; the explorer has them too. */
+function developmentTokens(url: string, roles: ExplorerRole[], exampleId: string | undefined): string {
+  const lines = ['', `Explorer: open ${url} in a browser and pick a role. Development tokens (8 hours), each with the X-Doel to send:`];
+  for (const { rol, doel, token, label } of roles) lines.push(`  ${rol}  X-Doel: ${doel}${label ? `  (${label})` : ''}`, `    ${token}`);
+  const wijkteamToken = roles.find((r) => r.rol === 'wijkteam-medewerker')?.token ?? '';
   lines.push(
     '',
     `  curl -s ${url} -H 'content-type: application/json' \\`,
     `    -H 'authorization: Bearer ${wijkteamToken}' -H 'x-doel: integrale-aanpak' \\`,
-    `    -d '{"query":"{ huishouden(id: \\"${example?.id ?? ''}\\") { adres { adresregel1 } leden { naam { volledigeNaam } } betrokkenheid { loket status } } }"}'`,
+    `    -d '{"query":"{ huishouden(id: \\"${exampleId ?? ''}\\") { adres { adresregel1 } leden { naam { volledigeNaam } } betrokkenheid { loket status } } }"}'`,
     '',
   );
   return lines.join('\n');

@@ -5,37 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
-import { doelenVoor } from '../subgraphs/kit/auth/doelen';
+import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { ROLLEN, type Rol } from '../subgraphs/kit/auth/roles';
-import { signDevelopmentToken } from '../subgraphs/kit/auth/token';
+import { developmentToken } from '../subgraphs/kit/auth/token';
 import { prepareProcess } from '../subgraphs/kit/config';
-
-export interface TokenRequest {
-  rol: Rol;
-  gemeenten: string[];
-  sub?: string;
-  naam?: string;
-  bsn?: string;
-  uren?: number;
-}
-
-/** A signed token and the purpose its role states by default (the first the register lists for it). */
-export async function developmentToken(config: AuthConfig, request: TokenRequest): Promise<{ token: string; doel: string }> {
-  const token = await signDevelopmentToken(
-    config,
-    {
-      sub: request.sub ?? `dev-${request.rol}`,
-      name: request.naam ?? `Ontwikkelaar (${request.rol})`,
-      rol: request.rol,
-      organisatie: request.rol === 'inwoner' ? 'inwoner' : 'LoketLink ontwikkelomgeving',
-      gemeenten: request.gemeenten,
-      ...(request.bsn ? { bsn: request.bsn } : {}),
-    },
-    { expiresIn: `${request.uren ?? 8}h` },
-  );
-  return { token, doel: doelenVoor(request.rol)[0]!.doel };
-}
 
 const USAGE = `Usage: npm run -s token -- --rol <rol> --gemeente <CBS code> [options]
 

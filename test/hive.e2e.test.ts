@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { developmentRoles } from '../gateway/explorer';
 import { createHiveServer } from '../gateway/hive-runtime';
 import { HUISHOUDBEELD } from '../schema/operations';
 import { findExampleHuishouden } from '../subgraphs/demo/generator';
@@ -41,6 +42,24 @@ describe('the supergraph on Hive Gateway', () => {
     expect(hive.body.data).toEqual(ours.body.data);
     const codes = (r: typeof ours) => (r.body.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${e.extensions?.code}`).sort();
     expect(codes(hive)).toEqual(codes(ours));
+  });
+
+  it('serves the offline explorer in development, for its own /graphql, and no page in production', async () => {
+    const roles = await developmentRoles(TEST_AUTH, { gemeenten: ['GM9999'] });
+    const development = createHiveServer({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls, door: TEST_DOOR, development: true, explorer: { roles } });
+    const server = createServer(development.handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { headers: { accept: 'text/html' } });
+      const html = await page.text();
+      expect(html).toMatch(/LoketLink explorer/);
+      expect(html).toContain('"endpoint":"/graphql"');
+      expect(html).not.toMatch(/(src|href)="https?:\/\//);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await development.dispose();
+    }
+    expect((await fetch(hiveUrl, { headers: { accept: 'text/html' } })).status).toBe(405);
   });
 
   it('refuses a request without a token with 401', async () => {

@@ -114,7 +114,9 @@ describe('npm start on a bare machine', () => {
       console.log(`npm start process tree: ${(rss / 2 ** 20).toFixed(0)} MiB resident`);
       expect(rss).toBeLessThan(1.5 * 2 ** 30);
       const landing = await fetch(started.gatewayUrl, { headers: { accept: 'text/html' } });
-      expect(await landing.text()).toMatch(/Apollo/);
+      const page = await landing.text();
+      expect(page).toMatch(/LoketLink explorer/);
+      expect(page).not.toMatch(/(src|href)="https?:\/\//); // nothing from another machine
     } finally {
       await stop(started.child);
     }

@@ -24,7 +24,7 @@ import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraph
 import { openDatabase, storageFor } from '../../subgraphs/kit/database';
 import { seedSubgraph } from '../../subgraphs/kit/seed';
 import { ServiceStats } from '../../subgraphs/kit/stats';
-import { developmentToken } from '../token';
+import { developmentToken } from '../../subgraphs/kit/auth/token';
 import { postgresCpuSeconds, startProcess, type ServiceProcess } from './processes';
 import { scenarios, type Caller, type Scenario } from './scenarios';
 import { POSTGRES, report, totalCpuMs, type Measurement } from './report';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidBsn } from '../bsn';
 import { ErrorCode } from '../errors';
 import type { AuthConfig } from './config';
+import { doelenVoor } from './doelen';
 import { ROLLEN, type Rol } from './roles';
 
 /** Who is asking: the claims of a verified token. */
@@ -115,4 +116,30 @@ export async function signDevelopmentToken(
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '8h')
     .sign(secret);
+}
+
+export interface TokenRequest {
+  rol: Rol;
+  gemeenten: string[];
+  sub?: string;
+  naam?: string;
+  bsn?: string;
+  uren?: number;
+}
+
+/** A signed token and the purpose its role states by default (the first the register lists for it). */
+export async function developmentToken(config: AuthConfig, request: TokenRequest): Promise<{ token: string; doel: string }> {
+  const token = await signDevelopmentToken(
+    config,
+    {
+      sub: request.sub ?? `dev-${request.rol}`,
+      name: request.naam ?? `Ontwikkelaar (${request.rol})`,
+      rol: request.rol,
+      organisatie: request.rol === 'inwoner' ? 'inwoner' : 'LoketLink ontwikkelomgeving',
+      gemeenten: request.gemeenten,
+      ...(request.bsn ? { bsn: request.bsn } : {}),
+    },
+    { expiresIn: `${request.uren ?? 8}h` },
+  );
+  return { token, doel: doelenVoor(request.rol)[0]!.doel };
 }
