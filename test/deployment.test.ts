@@ -1,5 +1,5 @@
 /**
- * The deployment files (Dockerfile, docker-compose.yml, docker/postgres-init.sql, .env.example) checked against
+ * The deployment files (Dockerfile, docker-compose.yml, docker/postgres-init.sh, .env.example) checked against
  * the code they deploy: names, ports and variables come from the config modules, so a new subgraph, a changed
  * port or a new variable fails here until the deployment follows. No network, no database, no Docker.
  */
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { loadGatewayConfig } from '../gateway/config';
+import { ENTRY_POINTS } from '../scripts/build';
 import {
   subgraphUrlVariable,
   databaseUrlVariable,
@@ -276,20 +277,14 @@ function dockerEnv(): Record<string, string> {
 const packageJson = dict(JSON.parse(readText('package.json')), 'package.json');
 const scripts = dict(packageJson.scripts, 'package.json scripts');
 
-/** The `npm run <script>` commands of the compose services, as [service, script]. */
-function npmRuns(): [string, string][] {
+/** The bundle (`dist/<name>.js`) each compose service runs with plain node, as [service, bundle name]. */
+function bundleRuns(): [string, string][] {
   return Object.keys(services).flatMap((name): [string, string][] => {
     if (service(name).command === undefined) return [];
     const command = commandOf(name);
-    return command[0] === 'npm' && command[1] === 'run' && command[2] ? [[name, command[2]]] : [];
+    const bundle = command[0] === 'node' ? /^dist\/([\w-]+)\.js$/.exec(command[1] ?? '')?.[1] : undefined;
+    return bundle ? [[name, bundle]] : [];
   });
-}
-
-/** The TypeScript entry file that a package.json script runs with tsx. */
-function entryFile(script: string): string {
-  const m = /\btsx\s+(?:--\S+\s+)*(\S+\.ts)\b/.exec(text(scripts[script], `script ${script}`));
-  if (!m?.[1]) throw new Error(`script ${script} does not run a .ts file with tsx`);
-  return m[1];
 }
 
 // =========================================================================================================
@@ -316,10 +311,13 @@ describe('docker-compose.yml', () => {
     const init = volumesOf(POSTGRES).filter((v) => v.target.startsWith('/docker-entrypoint-initdb.d/'));
     expect(init).toHaveLength(1);
     const script = init[0]?.source ?? '';
-    expect(script).toMatch(/\.sql$/);
-    const sql = readFileSync(new URL(script, COMPOSE_URL), 'utf8').replace(/--.*$/gm, '');
-    const databases = [...sql.matchAll(/CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/gi)].map((m) => m[1]);
-    expect([...databases].sort()).toEqual([...SUBGRAPHS].sort());
+    expect(script).toMatch(/\.sh$/);
+    const shell = readFileSync(new URL(script, COMPOSE_URL), 'utf8');
+    const loop = /^for subgraph in ([\w ]+); do$/m.exec(shell)?.[1]?.split(' ');
+    expect([...(loop ?? [])].sort()).toEqual([...SUBGRAPHS].sort());
+    // Each role's password reaches the script from the postgres service's environment.
+    const postgresEnv = environmentOf(POSTGRES);
+    for (const name of SUBGRAPHS) expect(postgresEnv[`${name.toUpperCase()}_DB_PASSWORD`], name).toBeTruthy();
   });
 
   it('builds every LoketLink service, and only those, from the one Dockerfile as one image', () => {
@@ -335,14 +333,15 @@ describe('docker-compose.yml', () => {
     expect(existsSync(new URL('Dockerfile', COMPOSE_URL))).toBe(true);
   });
 
-  it.each([...SUBGRAPHS])('runs the %s subgraph on its own port against its own database', (name) => {
-    expect(commandOf(name)).toEqual(['npm', 'run', `start:${name}`]);
+  it.each([...SUBGRAPHS])('runs the %s subgraph on its own port against its own database, as its own role', (name) => {
+    expect(commandOf(name)).toEqual(['node', `dist/${name}.js`]);
 
     const env = environmentOf(name);
     expect(env[portVariable(name)]).toBe(String(DEFAULT_PORTS[name]));
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.APOLLO_TELEMETRY_DISABLED).toBe('1');
-    expect(env.DEMO_HOUSEHOLDS).toMatch(/^\d+$/);
+    // Nothing is seeded unless DEMO_HOUSEHOLDS is set.
+    expect(env.DEMO_HOUSEHOLDS).toBe('0');
     // The shared fallback would put every loket's data in one database.
     expect(env.DATABASE_URL).toBeUndefined();
 
@@ -352,8 +351,8 @@ describe('docker-compose.yml', () => {
     expect(url.hostname).toBe(POSTGRES);
     expect(url.port).toBe('5432');
     expect(url.pathname).toBe(`/${name}`);
-    expect(url.username).toBe(postgresEnv.POSTGRES_USER ?? 'postgres');
-    expect(decodeURIComponent(url.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
+    expect(url.username).toBe(name);
+    expect(decodeURIComponent(url.password)).toBe(postgresEnv[`${name.toUpperCase()}_DB_PASSWORD`]);
 
     // The service's environment passes the code's own validation, with the values intended.
     const config = loadSubgraphConfig(name, env);
@@ -363,7 +362,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the gateway on 4000, published, with every subgraph at its service name and port', () => {
-    expect(commandOf('gateway')).toEqual(['npm', 'run', 'start:gateway']);
+    expect(commandOf('gateway')).toEqual(['node', 'dist/gateway.js']);
     const env = environmentOf('gateway');
     expect(env.PORT).toBe(String(DEFAULT_PORTS.gateway));
     expect(env.HOST).toBe('0.0.0.0');
@@ -382,11 +381,13 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(config.subgraphUrls).sort()).toEqual([...SUBGRAPHS].sort());
 
     expect(portsOf('gateway')).toContainEqual({ published: String(DEFAULT_PORTS.gateway), target: String(DEFAULT_PORTS.gateway) });
+    // On the host's loopback unless GATEWAY_BIND opens it.
+    expect(text(list(service('gateway').ports, 'gateway.ports')[0], 'gateway.ports[0]')).toMatch(/^\$\{GATEWAY_BIND:-127\.0\.0\.1\}:/);
     expect(dependenciesOf('gateway')).toEqual(Object.fromEntries(SUBGRAPHS.map((name) => [name, 'service_healthy'])));
   });
 
   it.each([...SUBGRAPHS, 'gateway' as const])(
-    'health-checks %s with a POST of {__typename} to its own /graphql, healthy only on 401 (up, and refusing anonymous calls)',
+    'health-checks %s with GET /readyz of its own, healthy only on 200',
     async (name: SubgraphName | 'gateway') => {
       const healthcheck = healthcheckOf(name);
       for (const key of ['interval', 'timeout', 'start_period']) {
@@ -398,28 +399,23 @@ describe('docker-compose.yml', () => {
       expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
       const script = test[3] ?? '';
 
-      const ok = await runHealthcheck(script, async () => ({ status: 401, ok: false }));
+      const ok = await runHealthcheck(script, async () => ({ status: 200, ok: true }));
       expect(ok.exitCode).toBe(0);
-      expect(ok.url).toBe(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
-      expect(ok.method).toBe('POST');
-      expect(ok.contentType).toMatch(/^application\/json/);
-      expect(JSON.parse(ok.body ?? 'null')).toEqual({ query: '{__typename}' });
+      expect(ok.url).toBe(`http://127.0.0.1:${DEFAULT_PORTS[name]}/readyz`);
+      expect(ok.method ?? 'GET').toBe('GET');
 
       expect((await runHealthcheck(script, async () => ({ status: 503, ok: false }))).exitCode).not.toBe(0);
-      // A 200 to an anonymous call means the guard is off: unhealthy.
-      expect((await runHealthcheck(script, async () => ({ status: 200, ok: true }))).exitCode).not.toBe(0);
-      expect((await runHealthcheck(script, async () => ({ status: 204, ok: true }))).exitCode).not.toBe(0);
+      expect((await runHealthcheck(script, async () => ({ status: 401, ok: false }))).exitCode).not.toBe(0);
       expect((await runHealthcheck(script, () => Promise.reject(new Error('ECONNREFUSED')))).exitCode).not.toBe(0);
     },
   );
 
-  it('runs only npm scripts that exist, whose entry files exist', () => {
-    const runs = npmRuns();
-    expect(runs.map(([, script]) => script).sort()).toEqual(['start:gateway', ...SUBGRAPHS.map((n) => `start:${n}`)].sort());
-    for (const [, script] of runs) {
-      expect(Object.keys(scripts)).toContain(script);
-      expect(existsSync(new URL(entryFile(script), ROOT)), entryFile(script)).toBe(true);
-    }
+  it('runs only bundles that npm run build makes, each from an entry file that exists', () => {
+    const runs = bundleRuns();
+    expect(runs.map(([name, bundle]) => [name, bundle])).toEqual(appServices.map((name) => [name, name]));
+    expect(Object.keys(ENTRY_POINTS).sort()).toEqual([...appServices].sort());
+    for (const entry of Object.values(ENTRY_POINTS)) expect(existsSync(new URL(entry, ROOT)), entry).toBe(true);
+    expect(text(scripts.build, 'scripts.build')).toMatch(/scripts\/build\.ts/);
   });
 });
 
@@ -474,21 +470,21 @@ describe('.env.example', () => {
 });
 
 describe('Dockerfile', () => {
-  it('builds on a Node base image pinned to a version that satisfies package.json engines', () => {
+  const stages = () => {
+    const froms = dockerfile.flatMap((instruction, i) => (instruction.keyword === 'FROM' ? [i] : []));
+    return froms.map((start, n) => dockerfile.slice(start, froms[n + 1] ?? dockerfile.length));
+  };
+
+  it('builds on Node 24 LTS, pinned to an exact version that satisfies package.json engines', () => {
     const bases = instructions('FROM').map(({ args }) => args.split(/\s+/).filter((p) => !p.startsWith('--'))[0] ?? '');
     expect(bases.length).toBeGreaterThan(0);
     for (const image of bases) {
       expect(image).not.toMatch(/:latest\b/);
-      expect(image).toMatch(/^[\w./-]+:\d+\.\d+[\w.-]*(@sha256:[0-9a-f]{64})?$|@sha256:[0-9a-f]{64}$/);
+      expect(image).toMatch(/^node:24\.\d+\.\d+-[\w.-]+(@sha256:[0-9a-f]{64})?$/);
     }
-    const node = bases.find((image) => /^(docker\.io\/)?(library\/)?node:/.test(image));
-    const [major = NaN, minor = NaN] = (/:(\d+)\.(\d+)/.exec(node ?? '') ?? []).slice(1).map(Number);
-    const engines = dict(packageJson.engines, 'engines');
-    const [minMajor = NaN, minMinor = NaN] = (/>=\s*(\d+)\.(\d+)/.exec(text(engines.node, 'engines.node')) ?? [])
-      .slice(1)
-      .map(Number);
-    expect(major).toBe(minMajor);
-    expect(minor).toBeGreaterThanOrEqual(minMinor);
+    const engines = text(dict(packageJson.engines, 'engines').node, 'engines.node');
+    const [minMajor = NaN] = (/>=\s*(\d+)\.(\d+)/.exec(engines) ?? []).slice(1).map(Number);
+    expect(24).toBeGreaterThanOrEqual(minMajor);
   });
 
   it('runs as a non-root user', () => {
@@ -501,26 +497,31 @@ describe('Dockerfile', () => {
     expect(dockerfile.slice(lastUser + 1).some((i) => i.keyword === 'FROM')).toBe(false);
   });
 
-  it('installs production dependencies from the lockfile and copies everything the services run', () => {
-    const copied = instructions('COPY').flatMap(copySources);
-    const copyLock = dockerfile.findIndex((i) => i.keyword === 'COPY' && copySources(i).includes('package-lock.json'));
-    const install = dockerfile.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
+  it('builds dist/ in a stage of its own and runs it with plain node under an init, no transpiler in the image', () => {
+    const [build, final] = stages();
+    expect(build?.some((i) => i.keyword === 'RUN' && /\bnpm run build\b/.test(i.args))).toBe(true);
+    const copyLock = final!.findIndex((i) => i.keyword === 'COPY' && copySources(i).includes('package-lock.json'));
+    const install = final!.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
     expect(copyLock).toBeGreaterThanOrEqual(0);
     expect(install).toBeGreaterThan(copyLock);
-    expect(dockerfile[install]?.args).toMatch(/--omit=dev|--production/);
-    // No build step: the services run their TypeScript with tsx, so it must survive --omit=dev.
-    expect(Object.keys(dict(packageJson.dependencies, 'dependencies'))).toContain('tsx');
-
-    for (const [, script] of npmRuns()) {
-      const topLevel = entryFile(script).replace(/^\.\//, '').split('/')[0];
-      expect(copied, `${script} runs ${entryFile(script)}`).toContain(topLevel);
-    }
-    // The gateway serves schema/supergraph.graphql; the subgraphs read ../<name>/schema.graphql and migrations.
-    expect(copied).toEqual(expect.arrayContaining(['gateway', 'subgraphs', 'schema']));
+    expect(final![install]?.args).toMatch(/--omit=dev/);
+    // tsx and esbuild are dev dependencies: --omit=dev leaves them out of the image.
+    const runtime = Object.keys(dict(packageJson.dependencies, 'dependencies'));
+    expect(runtime).not.toContain('tsx');
+    expect(runtime).not.toContain('esbuild');
+    expect(final!.some((i) => i.keyword === 'COPY' && /--from=build/.test(i.args) && copySources(i).includes('/app/dist'))).toBe(true);
+    // What the bundles read beside their sources: SDL, migrations, the register, the supergraph, the manifest.
+    expect(final!.filter((i) => i.keyword === 'COPY').flatMap(copySources)).toEqual(expect.arrayContaining(['subgraphs', 'schema']));
+    expect(instructions('ENTRYPOINT').at(-1)?.args).toMatch(/tini/);
+    expect(JSON.parse(instructions('CMD').at(-1)?.args ?? '[]')).toEqual(['node', 'dist/gateway.js']);
+    expect(final!.some((i) => i.keyword === 'RUN' && /apt-get install[^&]*\btini\b/.test(i.args))).toBe(true);
 
     const env = dockerEnv();
     expect(env).toMatchObject({ NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', HOST: '0.0.0.0' });
-    // `npm run` through dash would swallow the SIGTERM of `docker stop`; bash execs the script's command.
-    expect(env.NPM_CONFIG_SCRIPT_SHELL).toMatch(/\/bash$/);
+  });
+
+  it('checks health with GET /readyz', () => {
+    const healthcheck = instructions('HEALTHCHECK').at(-1)?.args ?? '';
+    expect(healthcheck).toMatch(/\/readyz/);
   });
 });
