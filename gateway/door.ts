@@ -5,7 +5,6 @@
  * trusted documents, the syntax and the limits (400, a code per limit), the input values. Every answer is a
  * GraphQL JSON response with `extensions.code` and an `X-Trace-Id`; a refusal never reaches the planner.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { ErrorCode } from '../subgraphs/kit/errors';
 import { readBody, sendJson, serveHealth, type Readiness } from '../subgraphs/kit/http';
 import { logger, safeError } from '../subgraphs/kit/logger';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
+import { startSpan, type TraceSpan } from '../subgraphs/kit/telemetry';
 import type { DoorConfig } from './config';
 import { checkLiterals, checkVariables, doorSchema } from './inputs';
 import { enforceLimits, measure, parseDocument, resolveOperation, type Limits } from './limits';
@@ -28,6 +28,8 @@ export interface AdmittedRequest<C> {
   context: C;
   body: { query: string; operationName?: string; variables?: Record<string, unknown> };
   traceId: string;
+  /** The request's span (kit/telemetry.ts): the parent of the runtime's subgraph fetches. */
+  span: TraceSpan;
   /** Aborted when the request runs past its timeout: fetches still under way stop. */
   signal: AbortSignal;
 }
@@ -51,7 +53,7 @@ interface AccessRecord {
   partial?: boolean;
 }
 
-export interface DoorOptions<C extends { actor: Actor }> {
+export interface DoorOptions<C extends { actor: Actor; spanId?: string }> {
   /** The supergraph with the kit's scalars (inputs.ts): argument types and list fields. */
   schema: GraphQLSchema;
   limits: Limits;
@@ -98,7 +100,7 @@ export function doorSettings(config: DoorConfig, supergraphSdl: string, developm
 /** Documents that passed parsing and the literal checks, by text: a client sends the same few again and again. */
 const ADMITTED_KEPT = 500;
 
-export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) {
+export function createDoor<C extends { actor: Actor; spanId?: string }>(options: DoorOptions<C>) {
   const admitted = new Map<string, DocumentNode>();
   const cors = new Set(options.corsOrigins);
 
@@ -136,7 +138,8 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
     return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': `${HEADERS.traceId}, retry-after` };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, traceId: string, record: AccessRecord): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, span: TraceSpan, record: AccessRecord): Promise<void> {
+    const { traceId } = span;
     if (await serveHealth(req, res, options.readiness)) return;
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return preflight(req, res);
@@ -150,6 +153,7 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
     if (raw === null) throw new Refusal(413, ErrorCode.REQUEST_TOO_LARGE, `A request body may hold at most ${options.limits.maxBodyBytes} bytes`, { limit: options.limits.maxBodyBytes });
     requireJson(req.headers['content-type']);
     const context = await options.authenticate(req.headers, traceId);
+    context.spanId = span.spanId;
     record.rol = context.actor.rol;
     record.organisatie = context.actor.organisatie;
     const wait = options.rateLimiter.take(context.actor.sub);
@@ -163,7 +167,7 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
     const body = admit(json);
     record.operation = options.trusted.nameOf(body.query);
     record.operationName = body.operationName;
-    const response = await withTimeout((signal) => options.execute({ req, context, body, traceId, signal }));
+    const response = await withTimeout((signal) => options.execute({ req, context, body, traceId, span, signal }));
     record.fetches = response.fetches;
     // The access log tells a complete answer from one with refused or unreachable parts.
     record.partial = response.status === 200 && response.body.includes('"errors":');
@@ -201,10 +205,13 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
 
   return async function door(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const traceId = traceIdOf(req.headers.traceparent);
+    // A caller's W3C traceparent is continued: its trace id is the one the processing logs carry and what
+    // X-Trace-Id returns; without one a new trace starts.
+    const span = startSpan('GraphQL request', { traceparent: req.headers.traceparent }, 'server');
+    const { traceId } = span;
     const record: AccessRecord = { operation: 'unknown' };
     try {
-      await handle(req, res, traceId, record);
+      await handle(req, res, span, record);
     } catch (error) {
       if (res.headersSent) return void res.destroy();
       const refusal = asRefusal(error);
@@ -212,6 +219,7 @@ export function createDoor<C extends { actor: Actor }>(options: DoorOptions<C>) 
       sendJson(res, refusal.status, refusal.body(), { ...refusal.headers, ...corsHeaders(req), [HEADERS.traceId]: traceId });
     }
     if (record.operation !== 'unknown' || record.code) account(record, res.statusCode, performance.now() - started, traceId);
+    span.end(res.statusCode >= 500 ? `HTTP ${res.statusCode}` : undefined);
   };
 }
 
@@ -221,15 +229,6 @@ function account({ partial, ...record }: AccessRecord, status: number, ms: numbe
   gatewayMetrics.requests.inc({ operation: record.operation, outcome });
   gatewayMetrics.duration.observe({ operation: record.operation }, ms / 1000);
   logger.info({ traceId, ...record, status, outcome, durationMs: Math.round(ms * 10) / 10 }, 'request');
-}
-
-/**
- * The trace this request belongs to: a caller's W3C `traceparent` is continued (its trace id is the one the
- * processing logs carry, and what `X-Trace-Id` returns); without one a new trace starts.
- */
-function traceIdOf(traceparent: string | string[] | undefined): string {
-  const id = typeof traceparent === 'string' ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent.trim())?.[1] : undefined;
-  return id && !/^0+$/.test(id) ? id : randomBytes(16).toString('hex');
 }
 
 /** `application/json`, in UTF-8 (the only charset JSON has, RFC 8259). */

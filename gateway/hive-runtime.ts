@@ -16,12 +16,14 @@ import { createDoor, doorSettings } from './door';
 import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
-import { readSupergraph, supergraphUrl, traceparent } from './server';
+import { parseTraceparent, startSpan } from '../subgraphs/kit/telemetry';
+import { readSupergraph, supergraphUrl } from './server';
 
 interface Caller {
   authorization: string;
   purpose: string;
   traceId: string;
+  spanId: string;
   casusVragen?: CasusVragen;
 }
 
@@ -42,9 +44,10 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
         endResponse(Response.json.call(fetchAPI.Response, { errors: [{ message, extensions: { code: extensions?.code } }] }, { status: 401 }));
         return;
       }
-      // The door (door.ts) made the trace id and set it on the request it handed over, over any a client sent.
-      const traceId = request.headers.get(HEADERS.traceId) || randomBytes(16).toString('hex');
-      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId };
+      // The door (door.ts) set the request's traceparent on the request it handed over, over any a client sent.
+      const trace = parseTraceparent(request.headers.get('traceparent') ?? undefined);
+      const traceId = trace?.traceId ?? randomBytes(16).toString('hex');
+      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId, spanId: trace?.spanId ?? randomBytes(8).toString('hex') };
       if (actor.rol === 'wijkteam-medewerker') caller.casusVragen = new CasusVragen({ url: urls.wijkteam, secret: auth.gatewaySecret, caller });
       callers.set(request, caller);
     },
@@ -58,11 +61,13 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
       const { query, variables } = JSON.parse(options.body) as { query?: string; variables?: Record<string, unknown> };
       const casusToegang = (await caller.casusVragen?.headerFor(subgraphAt.get(url) ?? '', variables)) ?? '';
       const headers = signedHeaders(auth.gatewaySecret, { ...caller, casusToegang, query, variables });
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...headers, traceparent: traceparent(caller.traceId) } });
       const service = subgraphAt.get(url) ?? 'unknown';
+      const span = startSpan(`fetch ${service}`, { traceId: caller.traceId, spanId: caller.spanId }, 'client');
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...headers, traceparent: span.traceparent() } });
       const timer = gatewayMetrics.fetchDuration.startTimer({ service });
       return ({ response }) => {
         timer();
+        span.end(response.ok ? undefined : `HTTP ${response.status}`);
         if (!response.ok) gatewayMetrics.fetchErrors.inc({ service, code: `HTTP_${response.status}` });
       };
     },
@@ -111,8 +116,8 @@ export function createHiveServer(options: HiveGatewayOptions) {
     ...doorSettings(doorConfig, supergraph, development),
     readiness: gatewayReadiness(() => true, () => urls),
     authenticate: async (headers) => ({ actor: await verifyToken(typeof headers.authorization === 'string' ? headers.authorization : '') }),
-    async execute({ req, body, traceId, signal }) {
-      const headers = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [HEADERS.traceId]: traceId });
+    async execute({ req, body, span, signal }) {
+      const headers = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', traceparent: span.traceparent() });
       for (const name of ['authorization', HEADERS.purpose]) {
         const value = req.headers[name];
         if (typeof value === 'string') headers.set(name, value);

@@ -13,6 +13,7 @@ import { loadAuthConfig } from '../subgraphs/kit/auth/config';
 import { prepareProcess } from '../subgraphs/kit/config';
 import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
 import { logger } from '../subgraphs/kit/logger';
+import { startTelemetry } from '../subgraphs/kit/telemetry';
 import { loadGatewayConfig } from './config';
 import { DEMO_GEMEENTE } from '../subgraphs/demo/generator';
 import { developmentRoles } from './explorer';
@@ -20,6 +21,7 @@ import { createHiveServer } from './hive-runtime';
 
 prepareProcess();
 const config = loadGatewayConfig();
+await startTelemetry('loketlink-hive-gateway');
 const auth = loadAuthConfig();
 const explorer = config.development ? { roles: await developmentRoles(auth, { gemeenten: [DEMO_GEMEENTE.code] }) } : undefined;
 const hive = createHiveServer({ auth, subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer });

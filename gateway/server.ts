@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
@@ -21,6 +20,7 @@ import { ServiceStats } from '../subgraphs/kit/stats';
 import { headerMap, startListener, type HttpListener } from '../subgraphs/kit/http';
 import { logger, safeError } from '../subgraphs/kit/logger';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
+import { startSpan, type TraceSpan } from '../subgraphs/kit/telemetry';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { createDoor, doorSettings } from './door';
 import { serveExplorer, type ExplorerOptions } from './explorer';
@@ -49,6 +49,8 @@ export interface GatewayContext {
   casusVragen?: CasusVragen;
   /** Subgraph fetches of this request, for the access log (an object: Apollo copies the context per operation). */
   counters?: { fetches: number };
+  /** The request's span at the door: the parent of each subgraph fetch's span. */
+  spanId?: string;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string {
@@ -62,6 +64,9 @@ function header(headers: IncomingHttpHeaders, name: string): string {
  * the error, so a wijkteam member reads "the cjg service is unavailable" next to the rest of the picture.
  */
 class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** The span of each fetch under way (kit/telemetry.ts), by request. */
+  private readonly spans = new WeakMap<object, TraceSpan>();
+
   constructor(
     private readonly serviceName: string,
     url: string,
@@ -85,7 +90,10 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const casusToegang = (await context.casusVragen?.headerFor(this.serviceName, request.variables)) ?? '';
     const headers = signedHeaders(this.gatewaySecret, { ...context, casusToegang, query: request.query, variables: request.variables });
     for (const [name, value] of Object.entries(headers)) request.http!.headers.set(name, value);
-    request.http!.headers.set('traceparent', traceparent(context.traceId));
+    this.spans.get(request)?.end('sent again');
+    const span = startSpan(`fetch ${this.serviceName}`, { traceId: context.traceId, spanId: context.spanId ?? '0000000000000001' }, 'client');
+    this.spans.set(request, span);
+    request.http!.headers.set('traceparent', span.traceparent());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -99,6 +107,8 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw error;
     } finally {
       timer();
+      this.spans.get(options.request)?.end();
+      this.spans.delete(options.request);
     }
   }
 
@@ -138,11 +148,6 @@ class LoketDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       extensions: { code: timedOut ? ErrorCode.SUBGRAPH_TIMEOUT : ErrorCode.SUBGRAPH_UNAVAILABLE, service: this.serviceName },
     });
   }
-}
-
-/** W3C trace context for a subgraph fetch: the request's trace, a new span id. */
-export function traceparent(traceId: string): string {
-  return `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 }
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);

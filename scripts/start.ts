@@ -12,11 +12,13 @@ import { openPglite, type Storage } from '../subgraphs/kit/database';
 import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
 import { developmentRoles, type ExplorerRole } from '../gateway/explorer';
 import { logger } from '../subgraphs/kit/logger';
+import { startTelemetry } from '../subgraphs/kit/telemetry';
 import { startHub } from './hub';
 
 prepareProcess();
 const demo = loadDemoConfig();
 const gatewayConfig = loadGatewayConfig();
+await startTelemetry('loketlink');
 const configs = Object.fromEntries(SUBGRAPHS.map((name) => [name, loadSubgraphConfig(name)])) as Record<
   SubgraphName,
   ReturnType<typeof loadSubgraphConfig>

@@ -2,6 +2,8 @@
  * What the gemeente's operations team sees: health and readiness without a token, the access log, the
  * metrics, and one trace id from the caller's traceparent to every loket's processing log.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HUISHOUDBEELD, LOKET_LOOKUP } from '../schema/operations';
@@ -10,6 +12,7 @@ import { subgraphDefinitions } from '../subgraphs/index';
 import { SUBGRAPHS } from '../subgraphs/kit/config';
 import type { HttpListener } from '../subgraphs/kit/http';
 import { serveMetrics } from '../subgraphs/kit/metrics';
+import { startTelemetry, stopTelemetry } from '../subgraphs/kit/telemetry';
 import { eq } from 'drizzle-orm';
 import { headersFor, tokenFor, type Caller } from './support/auth';
 import { startTestHub, type TestHub } from './support/hub';
@@ -130,5 +133,37 @@ describe('health, logs, metrics and traces', () => {
     expect(text).toMatch(/loketlink_process_resident_memory_bytes/);
     for (const p of example.leden) expect(text).not.toContain(p.bsn);
     expect((await fetch(`${metrics.url}graphql`)).status).toBe(404);
+  });
+});
+
+describe('traces exported with OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
+  it('exports the door’s, the gateway’s fetch and the subgraphs’ spans under the request’s one trace id, to the configured endpoint only', async () => {
+    const received: { path: string; body: string }[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const hub = await startTestHub(DEMO, regisseur);
+    try {
+      await startTelemetry('loketlink-test', { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+      const traceId = '0af7651916cd43dd8448eb211c80319c';
+      const response = await hub.post(hub.gatewayUrl, { query: LOKET_LOOKUP, variables: { bsn: example.leden[0]!.bsn } }, { ...(await headersFor(regisseur)), traceparent: `00-${traceId}-b7ad6b7169203331-01` });
+      expect(response.headers.get('x-trace-id')).toBe(traceId);
+      await stopTelemetry(); // flushes the batch
+      const spans = received.filter((r) => r.path === '/v1/traces').map((r) => r.body).join('\n');
+      for (const name of ['GraphQL request', 'fetch brp', 'brp request', 'wijkteam request']) expect(spans, name).toContain(`"name":"${name}"`);
+      expect(spans).toContain(traceId);
+      expect(spans).not.toContain(example.leden[0]!.bsn);
+    } finally {
+      await stopTelemetry();
+      await hub.close();
+      await new Promise((resolve) => collector.close(resolve));
+    }
   });
 });

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { ConfigError } from './config';
 import { ErrorCode } from './errors';
 import { logger } from './logger';
+import { startSpan } from './telemetry';
 
 /**
  * A route of a service's own beside GraphQL, for the gateway's internal questions: JSON in, JSON out.
@@ -55,6 +56,8 @@ const DRAIN_MS = 5_000;
 export async function listenHttp<C extends BaseContext>(
   server: ApolloServer<C>,
   options: {
+    /** The service, for its spans. */
+    name: string;
     port: number;
     host: string;
     context: (req: IncomingMessage) => Promise<C>;
@@ -65,6 +68,9 @@ export async function listenHttp<C extends BaseContext>(
   const routes = new Map(Object.entries(options.routes ?? {}));
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (await serveHealth(req, res, options.readiness)) return;
+    // The gateway's fetch span is the parent (its traceparent); the span ends when the answer has left.
+    const span = startSpan(`${options.name} request`, { traceparent: req.headers.traceparent }, 'server');
+    res.once('finish', () => span.end(res.statusCode >= 500 ? `HTTP ${res.statusCode}` : undefined));
     const url = new URL(req.url ?? '/', 'http://service');
     const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === null) return sendJson(res, 413, errorBody(`A request body may hold at most ${MAX_BODY_BYTES} bytes`, ErrorCode.REQUEST_TOO_LARGE));

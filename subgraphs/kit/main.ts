@@ -1,6 +1,7 @@
 import type { GuardedContext, GuardFactory } from './auth/request';
 import { prepareProcess, loadSubgraphConfig, type MetricsConfig } from './config';
 import { serveMetrics } from './metrics';
+import { startTelemetry, stopTelemetry } from './telemetry';
 import { storageFor } from './database';
 import { seedIfEmpty } from './seed';
 import type { ServiceStats } from './stats';
@@ -14,13 +15,15 @@ export function closeOnSignal(close: () => Promise<void>): void {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'stopping');
-    close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    close()
+      .then(stopTelemetry) // what is still buffered goes out before the process does
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -52,6 +55,7 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   let service: SubgraphService<S, C> | undefined;
   closeOnSignal(async () => service?.close());
   const config = loadSubgraphConfig(definition.name);
+  await startTelemetry(`loketlink-${definition.name}`);
   service = await buildSubgraph(definition, { storage: await storageFor(config), guard: options.guard });
   printStatsOnSignal(service.stats);
   // Its own store: `npm start` keeps all five in one PGlite under <LOKETLINK_DATA_DIR>/loketlink instead.

@@ -131,7 +131,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
         return definition.createContext({ db, clock, access: await guard.fromHeaders(req.headers) });
       };
       await start();
-      listener = await listenHttp(server, { port, host, context, routes, readiness });
+      listener = await listenHttp(server, { name: definition.name, port, host, context, routes, readiness });
       return listener.url;
     },
     close() {
