@@ -117,7 +117,8 @@ async function ensureData(): Promise<string> {
   for (const name of SUBGRAPHS) {
     const config = loadSubgraphConfig(name, env);
     const definition = subgraphDefinitions[name];
-    const { db, close } = await openDatabase({ subgraph: name, storage: await storageFor(config), schema: definition.tables, migrationsFolder: definition.migrationsFolder, stats: new ServiceStats() });
+    const storage = await storageFor(config);
+    const { db, close } = await openDatabase({ subgraph: name, storage, schema: definition.tables, migrationsFolder: definition.migrationsFolder, stats: new ServiceStats() });
     try {
       if (await definition.isEmpty(db)) await seedSubgraph(definition, db, { households, seed });
       else if (name === 'brp') {
@@ -126,6 +127,8 @@ async function ensureData(): Promise<string> {
       }
     } finally {
       await close();
+      // The subgraph processes open this store next: an embedded one must be closed (and unlocked) first.
+      if (storage.kind === 'pglite') await storage.client.close();
     }
   }
   return `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -137,7 +140,8 @@ async function ensureData(): Promise<string> {
  */
 async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, ServiceProcess>> {
   const dataDir = set === 'guarded' ? env.LOKETLINK_DATA_DIR! : `${env.LOKETLINK_DATA_DIR}-${set}`;
-  if (set !== 'guarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true });
+  // The copy leaves out the original's lock (kit/database.ts): the copy is another directory, for other processes.
+  if (set !== 'guarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true, filter: (path) => !path.endsWith('loketlink.pid') });
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {

@@ -119,11 +119,17 @@ async function migrateUnderLock(url: string, subgraph: SubgraphName, config: Par
 
 /** An embedded Postgres; with a directory it keeps its data there across restarts, without one it is in memory. */
 export async function openPglite(dataDir?: string): Promise<PGlite> {
-  if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
-    lockDataDir(dataDir);
-  }
-  return PGlite.create(dataDir);
+  if (!dataDir) return PGlite.create();
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  const client = await PGlite.create(dataDir);
+  // Closing the store lets the next process open the directory (the lock goes with it).
+  const close = client.close.bind(client);
+  client.close = async () => {
+    await close();
+    release();
+  };
+  return client;
 }
 
 /**
@@ -131,7 +137,7 @@ export async function openPglite(dataDir?: string): Promise<PGlite> {
  * files would corrupt them. The lock is a file with the holder's pid; a holder that is gone (killed) leaves
  * a stale one, which the next start takes over.
  */
-export function lockDataDir(dir: string): void {
+export function lockDataDir(dir: string): () => void {
   const file = join(dir, 'loketlink.pid');
   try {
     writeFileSync(file, String(process.pid), { flag: 'wx' });
@@ -143,13 +149,15 @@ export function lockDataDir(dir: string): void {
     }
     writeFileSync(file, String(process.pid));
   }
-  process.once('exit', () => {
+  const release = () => {
     try {
       if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
     } catch {
       // the directory is gone already
     }
-  });
+  };
+  process.once('exit', release);
+  return release;
 }
 
 function isAlive(pid: number): boolean {

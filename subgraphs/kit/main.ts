@@ -2,7 +2,7 @@ import type { GuardedContext, GuardFactory } from './auth/request';
 import { prepareProcess, loadSubgraphConfig, type MetricsConfig } from './config';
 import { serveMetrics } from './metrics';
 import { startTelemetry, stopTelemetry } from './telemetry';
-import { storageFor } from './database';
+import { storageFor, type Storage } from './database';
 import { seedIfEmpty } from './seed';
 import type { ServiceStats } from './stats';
 import { buildSubgraph, type SubgraphDefinition, type SubgraphService } from './subgraph';
@@ -53,10 +53,16 @@ export async function runSubgraph<S extends Record<string, unknown>, C extends G
   // First thing: until a listener exists, SIGTERM's default action kills the process on the spot, even
   // between "ready" and the next line; a signal during start-up must still close the database cleanly.
   let service: SubgraphService<S, C> | undefined;
-  closeOnSignal(async () => service?.close());
+  let storage: Storage | undefined;
+  closeOnSignal(async () => {
+    await service?.close();
+    // The embedded store is this process's own: closed last, which also lets the next process open it.
+    if (storage?.kind === 'pglite') await storage.client.close();
+  });
   const config = loadSubgraphConfig(definition.name);
   await startTelemetry(`loketlink-${definition.name}`);
-  service = await buildSubgraph(definition, { storage: await storageFor(config), guard: options.guard });
+  storage = await storageFor(config);
+  service = await buildSubgraph(definition, { storage, guard: options.guard });
   printStatsOnSignal(service.stats);
   // Its own store: `npm start` keeps all five in one PGlite under <LOKETLINK_DATA_DIR>/loketlink instead.
   const store = config.databaseUrl ? 'postgres' : `${config.dataDir}/${definition.name}`;
