@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../kit/database';
+import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
 import * as tables from './db/schema';
 
 export type BrpDb = Database<typeof tables>;
@@ -20,6 +21,18 @@ function huishoudenRelations() {
   return { wijk: true as const, buurt: true as const, leden: { orderBy: [asc(tables.persoon.geboortedatum), asc(tables.persoon.bsn)] } };
 }
 
+/** Households by id, with wijk, buurt and members: one prepared statement. */
+const huishoudenQuery = preparedVariants('brp_huishoudens', (db: BrpDb, _parts: ReadonlySet<never>, name) =>
+  db.query.huishouden.findMany({ where: (h) => anyKey(h.id), with: huishoudenRelations() }).prepare(name),
+);
+
+/** Persons by BSN, with their household when a fetch needs more of it than its id: a statement per variant. */
+const persoonQuery = preparedVariants('brp_personen', (db: BrpDb, parts: ReadonlySet<PersoonPart>, name) =>
+  db.query.persoon
+    .findMany({ where: (p) => anyKey(p.bsn), with: parts.has('huishouden') ? { huishouden: { with: huishoudenRelations() } } : undefined })
+    .prepare(name),
+);
+
 /**
  * All reads of the brp subgraph. Every method issues exactly one SQL statement, whatever the number of
  * keys: the relations a fetch needs are joined in (drizzle's relational queries aggregate them in SQL).
@@ -27,14 +40,11 @@ function huishoudenRelations() {
 export function brpRepository(db: BrpDb) {
   return {
     async huishoudens(ids: readonly string[]): Promise<HuishoudenRecord[]> {
-      return await db.query.huishouden.findMany({ where: inArray(tables.huishouden.id, [...ids]), with: huishoudenRelations() });
+      return await huishoudenQuery(db, NO_PARTS).execute({ [KEYS]: [...ids] });
     },
 
     async personen(bsns: readonly string[], parts: ReadonlySet<PersoonPart>): Promise<PersoonRecord[]> {
-      return await db.query.persoon.findMany({
-        where: inArray(tables.persoon.bsn, [...bsns]),
-        with: parts.has('huishouden') ? { huishouden: { with: huishoudenRelations() } } : undefined,
-      });
+      return (await persoonQuery(db, parts).execute({ [KEYS]: [...bsns] })) as PersoonRecord[];
     },
 
     /** One page in id order, with one row more than asked so the caller knows whether a next page exists. */
@@ -66,5 +76,7 @@ function pageConditions(filter: PageFilter & { after?: string }): SQL[] {
   if (filter.after) conditions.push(gt(tables.huishouden.id, filter.after));
   return conditions;
 }
+
+const NO_PARTS: ReadonlySet<never> = new Set();
 
 export type BrpRepository = ReturnType<typeof brpRepository>;

@@ -1,4 +1,5 @@
-import { desc, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
+import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -11,18 +12,23 @@ export type CjgDossierRecord = typeof tables.dossier.$inferSelect & {
 };
 
 /** Reads of the cjg subgraph; each is one SQL statement for any number of households. */
+/** The dossiers of households with the relations a fetch asked for: one prepared statement per variant. */
+const dossierQuery = preparedVariants('cjg_dossiers', (db: CjgDb, parts: ReadonlySet<CjgPart>, name) =>
+  db.query.dossier
+    .findMany({
+      where: (dossier) => anyKey(dossier.huishoudenId),
+      with: {
+        contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
+        jeugdhulptrajecten: parts.has('jeugdhulptrajecten') ? { orderBy: [desc(tables.jeugdhulptraject.startdatum)] } : undefined,
+      },
+    })
+    .prepare(name),
+);
+
 export function cjgRepository(db: CjgDb) {
   return {
     async dossiers(huishoudenIds: readonly string[], parts: ReadonlySet<CjgPart>): Promise<CjgDossierRecord[]> {
-      return await db.query.dossier.findMany({
-        where: inArray(tables.dossier.huishoudenId, [...huishoudenIds]),
-        with: {
-          contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
-          jeugdhulptrajecten: parts.has('jeugdhulptrajecten')
-            ? { orderBy: [desc(tables.jeugdhulptraject.startdatum)] }
-            : undefined,
-        },
-      });
+      return (await dossierQuery(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as CjgDossierRecord[];
     },
   };
 }

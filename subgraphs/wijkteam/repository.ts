@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../kit/database';
+import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
 import * as tables from './db/schema';
 
 export type WijkteamDb = Database<typeof tables>;
@@ -32,35 +33,31 @@ function casusRelations(parts: ReadonlySet<WijkteamPart>) {
  * with the households as one array parameter, so the statement text never changes: an unprepared statement
  * costs the driver a second round trip and Postgres a new plan every time (BENCHMARKS.md).
  */
-function toegangsCasussenQuery(db: WijkteamDb) {
-  return db.query.casus
-    .findMany({
-      where: (casus, { sql }) => sql`${casus.huishoudenId} = any(${sql.placeholder('huishoudenIds')})`,
-      orderBy: [desc(tables.casus.startdatum)],
-      with: casusRelations(new Set()),
-    })
-    .prepare('wijkteam_toegangs_casussen');
-}
-const toegangsCasussenQueries = new WeakMap<WijkteamDb, ReturnType<typeof toegangsCasussenQuery>>();
+const toegangsCasussenQuery = preparedVariants('wijkteam_toegangs_casussen', (db: WijkteamDb, _parts: ReadonlySet<never>, name) =>
+  db.query.casus
+    .findMany({ where: (casus) => anyKey(casus.huishoudenId), orderBy: [desc(tables.casus.startdatum)], with: casusRelations(new Set()) })
+    .prepare(name),
+);
+
+/** The casussen of households with the relations a fetch asked for: one prepared statement per variant. */
+const casusQuery = preparedVariants('wijkteam_casussen', (db: WijkteamDb, parts: ReadonlySet<WijkteamPart>, name) =>
+  db.query.casus
+    .findMany({ where: (casus) => anyKey(casus.huishoudenId), orderBy: [desc(tables.casus.startdatum)], with: casusRelations(new Set(parts)) })
+    .prepare(name),
+);
 
 /** Reads and writes of the wijkteam subgraph; each read is one SQL statement for any number of keys. */
 export function wijkteamRepository(db: WijkteamDb) {
   return {
     /** Every casus of the households, newest first, with members and Grondslagen (`casussen` without parts). */
     async toegangsCasussen(huishoudenIds: readonly string[]): Promise<CasusRecord[]> {
-      let query = toegangsCasussenQueries.get(db);
-      if (!query) toegangsCasussenQueries.set(db, (query = toegangsCasussenQuery(db)));
-      return (await query.execute({ huishoudenIds: [...huishoudenIds] })) as CasusRecord[];
+      return (await toegangsCasussenQuery(db, new Set()).execute({ [KEYS]: [...huishoudenIds] })) as CasusRecord[];
     },
 
     /** Every casus of the households, newest first, with members, Grondslagen and the relations asked for. */
     async casussen(huishoudenIds: readonly string[], parts: ReadonlySet<WijkteamPart>): Promise<CasusRecord[]> {
       // The relations are chosen at run time, so drizzle's inferred type is a union; the record type says what is there.
-      return (await db.query.casus.findMany({
-        where: inArray(tables.casus.huishoudenId, [...huishoudenIds]),
-        orderBy: [desc(tables.casus.startdatum)],
-        with: casusRelations(new Set(parts)),
-      })) as CasusRecord[];
+      return (await casusQuery(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as CasusRecord[];
     },
 
     async casus(id: string): Promise<CasusRecord | undefined> {
