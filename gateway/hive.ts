@@ -24,11 +24,13 @@ const config = loadGatewayConfig();
 await startTelemetry('loketlink-hive-gateway');
 const auth = loadAuthConfig();
 const explorer = config.development ? { roles: await developmentRoles(auth, { gemeenten: [DEMO_GEMEENTE.code] }) } : undefined;
-const hive = createHiveServer({ auth, subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer });
+// HIVE_ROUTER_RUNTIME=true: the Rust query planner, as Hive's own command line reads the same variable.
+const routerRuntime = /^(1|true|yes)$/i.test(process.env.HIVE_ROUTER_RUNTIME ?? '');
+const hive = await createHiveServer({ auth, subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer, routerRuntime });
 const server = createServer(hive.handler);
 closeOnSignal(async () => {
   server.close();
   await hive.dispose();
 });
-server.listen(config.port, config.host, () => logger.info(`LoketLink Hive Gateway ready at http://${config.host}:${config.port}/graphql`));
+server.listen(config.port, config.host, () => logger.info(`LoketLink Hive Gateway${routerRuntime ? ' (Rust query planner)' : ''} ready at http://${config.host}:${config.port}/graphql`));
 await startMetrics(config.metrics);

@@ -204,7 +204,7 @@ describe('the door refuses hostile and malformed requests, the same on every gat
       return gateway.listen(0);
     };
     const hive = async (door: DoorConfig) => {
-      const { handler, dispose } = createHiveServer({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls, door });
+      const { handler, dispose } = await createHiveServer({ auth: TEST_AUTH, subgraphUrls: hub.subgraphUrls, door });
       const server: Server = createServer(handler);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       closers.push(() => new Promise((resolve) => server.close(resolve)), dispose);

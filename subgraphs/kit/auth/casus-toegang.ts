@@ -1,7 +1,6 @@
-import { Agent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
+import { postJson } from '../http-client';
 import type { CasusToegang } from './access';
 import { signedHeaders } from './gateway-credential';
 
@@ -63,12 +62,15 @@ export function huishoudenIdsIn(variables: Record<string, unknown> | undefined |
   return [...ids];
 }
 
+const TIMEOUT_MS = 10_000;
+
 async function fetchCasusToegang(options: { url: string; secret: Uint8Array; caller: Caller; huishoudenIds: string[] }): Promise<CasusToegang[]> {
   const question = { huishoudenIds: options.huishoudenIds };
   // Signed like an operation, with the route in the operation's place and the body as its variables.
   const headers = signedHeaders(options.secret, { ...options.caller, query: CASUS_TOEGANG_ROUTE, variables: question });
   try {
-    const { status, body } = await postJson(new URL(`.${CASUS_TOEGANG_ROUTE}`, options.url), headers, question);
+    // The question reads only, so asking twice is safe.
+    const { status, body } = await postJson(new URL(`.${CASUS_TOEGANG_ROUTE}`, options.url), headers, JSON.stringify(question), { timeoutMs: TIMEOUT_MS, retryReset: true });
     const answer = JSON.parse(body) as { casusToegang?: CasusToegang[] };
     if (status !== 200 || !answer.casusToegang) throw new Error(`HTTP ${status}`);
     return answer.casusToegang;
@@ -78,41 +80,6 @@ async function fetchCasusToegang(options: { url: string; secret: Uint8Array; cal
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, service: 'wijkteam' },
     });
   }
-}
-
-/**
- * Node's own HTTP client with kept-alive connections: the question is asked in every wijkteam member's
- * request, and `fetch` (its Request, Response and Headers objects) cost the gateway about twice as much
- * CPU per call (BENCHMARKS.md).
- */
-// With a socket timeout, Node's agent also honours the service's keep-alive hint and closes an idle
-// connection a second before the service would.
-const KEEP_ALIVE = { keepAlive: true, timeout: 60_000 };
-const clients = {
-  'http:': { send: httpRequest, agent: new Agent(KEEP_ALIVE) },
-  'https:': { send: httpsRequest, agent: new HttpsAgent(KEEP_ALIVE) },
-};
-const TIMEOUT_MS = 10_000;
-function postJson(url: URL, headers: Record<string, string>, body: unknown, retried = false): Promise<{ status: number; body: string }> {
-  const payload = JSON.stringify(body);
-  const client = clients[url.protocol as keyof typeof clients];
-  if (!client) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  return new Promise((resolve, reject) => {
-    const request = client.send(url, { method: 'POST', agent: client.agent, timeout: TIMEOUT_MS, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive connection that the service closed (idle too long) just as it was reused: ask again on
-      // a new one, once, as Node's documentation advises. The question reads only, so asking twice is safe.
-      if (request.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(postJson(url, headers, body, true));
-      else reject(error);
-    });
-    request.end(payload);
-  });
 }
 
 /** The header's value, by household; a subgraph reads it only after checking the gateway's signature. */
