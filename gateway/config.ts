@@ -9,6 +9,11 @@ export interface DoorConfig {
   rateLimit: { perMinute: number; burst: number };
   requestTimeoutMs: number;
   subgraphTimeoutMs: number;
+  /**
+   * Requests this gateway process works on at once; one more is shed with 503 and Retry-After before its
+   * body is read (door.ts). 0 turns shedding off.
+   */
+  maxConcurrentRequests: number;
   /** Origins whose pages may call the gateway from a browser; none by default. */
   corsOrigins: string[];
   /** Production runs only the trusted-documents manifest unless this is set. */
@@ -42,6 +47,7 @@ const doorSchema = z.object({
   RATE_LIMIT_BURST: whole(1, 100),
   REQUEST_TIMEOUT_MS: whole(1, 15_000),
   SUBGRAPH_TIMEOUT_MS: whole(1, 10_000),
+  MAX_CONCURRENT_REQUESTS: whole(0, 16),
   CORS_ORIGINS: z.preprocess(unsetWhenEmpty, z.string().default('')).transform((v, ctx) => {
     const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
     for (const origin of origins) {
@@ -69,6 +75,7 @@ export function loadDoorConfig(env: NodeJS.ProcessEnv = process.env): DoorConfig
     rateLimit: { perMinute: p.RATE_LIMIT_PER_MINUTE, burst: p.RATE_LIMIT_BURST },
     requestTimeoutMs: p.REQUEST_TIMEOUT_MS,
     subgraphTimeoutMs: p.SUBGRAPH_TIMEOUT_MS,
+    maxConcurrentRequests: p.MAX_CONCURRENT_REQUESTS,
     corsOrigins: p.CORS_ORIGINS,
     allowArbitraryOperations: p.ALLOW_ARBITRARY_OPERATIONS,
   };

@@ -1,7 +1,7 @@
 /**
  * The gateway's door: everything a request must pass before a gateway runtime parses, validates, plans or
  * executes it, the same for `@apollo/gateway` (gateway/server.ts) and Hive Gateway (gateway/hive-runtime.ts).
- * In order: method and CORS, body size, media type, the token (401), the caller's rate (429), JSON, the
+ * In order: method and CORS, the concurrency limit (503), body size, media type, the token (401), the caller's rate (429), JSON, the
  * trusted documents, the syntax and the limits (400, a code per limit), the input values. Every answer is a
  * GraphQL JSON response with `extensions.code` and an `X-Trace-Id`; a refusal never reaches the planner.
  */
@@ -62,6 +62,8 @@ export interface DoorOptions<C extends { actor: Actor; spanId?: string }> {
   /** Origins whose pages may call the gateway from a browser; none by default. */
   corsOrigins: readonly string[];
   requestTimeoutMs: number;
+  /** Requests worked on at once before the next is shed (503); 0: no limit. */
+  maxConcurrentRequests: number;
   development: boolean;
   /** Verifies the caller (a GraphQLError with `extensions.http.status` 401 otherwise) and builds the runtime's context. */
   authenticate(headers: IncomingHttpHeaders, traceId: string): Promise<C>;
@@ -93,6 +95,7 @@ export function doorSettings(config: DoorConfig, supergraphSdl: string, developm
     rateLimiter: new RateLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
     corsOrigins: config.corsOrigins,
     requestTimeoutMs: config.requestTimeoutMs,
+    maxConcurrentRequests: config.maxConcurrentRequests,
     development,
   };
 }
@@ -100,9 +103,17 @@ export function doorSettings(config: DoorConfig, supergraphSdl: string, developm
 /** Documents that passed parsing and the literal checks, by text: a client sends the same few again and again. */
 const ADMITTED_KEPT = 500;
 
+/**
+ * Past saturation a request that waits only makes every other one later, until clients time out and their
+ * connections break. A request over the concurrency limit is refused at once, before its body is read or
+ * its token checked: 503 with `Retry-After`, so a client can tell "try again in a second" from a failure.
+ */
+const RETRY_AFTER_SECONDS = 1;
+
 export function createDoor<C extends { actor: Actor; spanId?: string }>(options: DoorOptions<C>) {
   const admitted = new Map<string, DocumentNode>();
   const cors = new Set(options.corsOrigins);
+  let inFlight = 0;
 
   function documentFor(query: string): DocumentNode {
     const known = admitted.get(query);
@@ -149,6 +160,20 @@ export function createDoor<C extends { actor: Actor; spanId?: string }>(options:
       throw new Refusal(405, ErrorCode.METHOD_NOT_ALLOWED, 'Send operations with POST and a JSON body', {}, { allow: 'POST' });
     }
     if (method !== 'POST') throw new Refusal(405, ErrorCode.METHOD_NOT_ALLOWED, 'Send operations with POST and a JSON body', {}, { allow: 'POST' });
+    if (options.maxConcurrentRequests && inFlight >= options.maxConcurrentRequests) {
+      req.resume(); // the body is not read, but drained: the connection stays usable for the retry
+      throw new Refusal(503, ErrorCode.OVERLOADED, `The gateway is busy: try again in ${RETRY_AFTER_SECONDS} s`, { retryAfter: RETRY_AFTER_SECONDS }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    }
+    inFlight++;
+    try {
+      await admitAndExecute(req, res, span, record);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function admitAndExecute(req: IncomingMessage, res: ServerResponse, span: TraceSpan, record: AccessRecord): Promise<void> {
+    const { traceId } = span;
     const raw = await readBody(req, options.limits.maxBodyBytes);
     if (raw === null) throw new Refusal(413, ErrorCode.REQUEST_TOO_LARGE, `A request body may hold at most ${options.limits.maxBodyBytes} bytes`, { limit: options.limits.maxBodyBytes });
     requireJson(req.headers['content-type']);
@@ -225,7 +250,7 @@ export function createDoor<C extends { actor: Actor; spanId?: string }>(options:
 
 /** One access line per request, and the request metrics. Health checks and explorer pages are not requests. */
 function account({ partial, ...record }: AccessRecord, status: number, ms: number, traceId: string): void {
-  const outcome = status >= 500 ? 'error' : status >= 400 ? 'refused' : partial ? 'partial' : 'ok';
+  const outcome = record.code === ErrorCode.OVERLOADED ? 'shed' : status >= 500 ? 'error' : status >= 400 ? 'refused' : partial ? 'partial' : 'ok';
   gatewayMetrics.requests.inc({ operation: record.operation, outcome });
   gatewayMetrics.duration.observe({ operation: record.operation }, ms / 1000);
   logger.info({ traceId, ...record, status, outcome, durationMs: Math.round(ms * 10) / 10 }, 'request');

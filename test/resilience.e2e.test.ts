@@ -72,6 +72,28 @@ describe('between the gateway and a subgraph', () => {
     }
   });
 
+  it('sheds what it cannot take at once with 503, Retry-After and OVERLOADED, and answers the rest in full', async () => {
+    const gateway = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, auth: TEST_AUTH, door: { ...TEST_DOOR, maxConcurrentRequests: 2 } });
+    try {
+      const url = await gateway.listen(0);
+      const headers = { 'content-type': 'application/json', ...(await headersFor(kcc)) };
+      const body = JSON.stringify({ query: LOKET_LOOKUP, variables: { bsn: example.leden[0]!.bsn } });
+      const responses = await Promise.all(Array.from({ length: 12 }, () => fetch(url, { method: 'POST', headers, body })));
+      const shed = responses.filter((r) => r.status === 503);
+      const served = responses.filter((r) => r.status === 200);
+      expect(shed.length + served.length).toBe(12);
+      expect(served.length).toBeGreaterThanOrEqual(2);
+      expect(shed.length).toBeGreaterThan(0);
+      expect(shed[0]!.headers.get('retry-after')).toBe('1');
+      expect(((await shed[0]!.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OVERLOADED');
+      for (const r of served) expect(((await r.json()) as { data: unknown }).data).toMatchObject({ persoon: { huishouden: { id: example.id } } });
+      // Once the burst is over, the next request is served again.
+      expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('masks a failed statement for the client and logs it without its parameters: no BSN in the log', async () => {
     const lines: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
