@@ -3,7 +3,6 @@
  * own gateway does (gateway/server.ts): verify the caller's token at the door (401 without), and forward the
  * token, the purpose and a trace id to every subgraph, signed with the gateway credential.
  */
-import { randomBytes } from 'node:crypto';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import type { GraphQLError } from 'graphql';
 import type { AuthConfig } from '../subgraphs/kit/auth/config';
@@ -16,7 +15,7 @@ import { createDoor, doorSettings } from './door';
 import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
 import { gatewayMetrics } from '../subgraphs/kit/metrics';
-import { parseTraceparent, startSpan } from '../subgraphs/kit/telemetry';
+import { parseTraceparent, randomHex, startSpan } from '../subgraphs/kit/telemetry';
 import { readSupergraph, supergraphUrl } from './server';
 
 interface Caller {
@@ -46,8 +45,8 @@ export function loketLinkPlugin(auth: AuthConfig, urls: Record<SubgraphName, str
       }
       // The door (door.ts) set the request's traceparent on the request it handed over, over any a client sent.
       const trace = parseTraceparent(request.headers.get('traceparent') ?? undefined);
-      const traceId = trace?.traceId ?? randomBytes(16).toString('hex');
-      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId, spanId: trace?.spanId ?? randomBytes(8).toString('hex') };
+      const traceId = trace?.traceId ?? randomHex(16);
+      const caller: Caller = { authorization, purpose: request.headers.get(HEADERS.purpose) ?? '', traceId, spanId: trace?.spanId ?? randomHex(8) };
       if (actor.rol === 'wijkteam-medewerker') caller.casusVragen = new CasusVragen({ url: urls.wijkteam, secret: auth.gatewaySecret, caller });
       callers.set(request, caller);
     },

@@ -92,8 +92,11 @@ async function wmo(actor: Actor, casusToegang: string, variables: { representati
   const entities = ids.map((id, index) => {
     const d = byId.get(id);
     if (!d || !actor.gemeenten.includes(d.gemeente_code as string)) return { wmo: null, wmoContactmomenten: [], wmoBetrokkenheid: null };
-    const inhoud = toegang.get(id)?.grondslagen.some((g) => g.domein === 'WMO') ?? false;
-    if (!inhoud) errors.push({ message: 'The casus has no current Grondslag that covers WMO', path: ['_entities', index, 'wmo'], extensions: { code: 'GRONDSLAG_REQUIRED' } });
+    // Content through the caller's casus only (the wijkteam's answer in the signed header), under a Grondslag.
+    const casus = toegang.get(id);
+    const inhoud = casus?.grondslagen.some((g) => g.domein === 'WMO') ?? false;
+    const refusal = inhoud ? null : casus ? 'GRONDSLAG_REQUIRED' : 'FORBIDDEN';
+    if (refusal) errors.push({ message: 'refused', path: ['_entities', index, 'wmo'], extensions: { code: refusal } });
     return {
       wmo: inhoud
         ? {
@@ -115,7 +118,7 @@ async function wmo(actor: Actor, casusToegang: string, variables: { representati
         onderwerp: inhoud ? onderwerp : null,
         notitie: inhoud ? notitie : null,
         medewerker: inhoud ? medewerker : null,
-        afgeschermd: inhoud ? null : 'GRONDSLAG_REQUIRED',
+        afgeschermd: refusal,
       })),
       wmoBetrokkenheid: {
         loket: 'WMO',

@@ -1,12 +1,16 @@
 /**
- * `npm run bench [-- --households N --duration S --rate R --runs K --gateways apollo,unguarded,hive,direct --no-write]`
+ * `npm run bench [-- --households N --duration S --rate R[,R...] --runs K --gateways apollo,unguarded,hive,direct --no-write]`
  *
  * Measures the household picture and its neighbours at municipal scale: every subgraph and every gateway
  * as its own process (as in production), load from this process with autocannon, every request with its own
  * input and caller. Side by side on the same supergraph and data: our gateway (`apollo`), the same code with
  * authorization and logging taken out (`unguarded`, on its own subgraph processes: what they cost), Hive
- * Gateway (`hive`) and the hand-written direct client (`direct`, the floor). Writes a dated section to
- * BENCHMARKS.md with the medians of the runs.
+ * Gateway on its JavaScript planner (`hive`) and on Hive Router's Rust planner (`hive-rust`), the
+ * hand-written direct client (`direct`), and `npm start`'s one process on PGlite (`embedded`). Each
+ * scenario is measured at saturation and at fixed offered rates (open loop: enough connections to offer the
+ * rate), counting answers, shed requests (503), failures, broken connections and client timeouts apart.
+ * With DATABASE_URL it also replays the picture's subgraph fetches against the floor (fetch-floor.ts).
+ * Writes a dated section to BENCHMARKS.md with the medians of the runs.
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,13 +25,16 @@ import { MAX_DEMO_HOUSEHOLDS } from '../../subgraphs/demo/generator';
 import { subgraphDefinitions } from '../../subgraphs/index';
 import { huishouden } from '../../subgraphs/brp/db/schema';
 import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../../subgraphs/kit/config';
+import { compareWithFloor, type FloorRow } from './fetch-floor';
+import { openLoop } from './open-loop';
+import { startRecorder } from './recorder';
 import { openDatabase, storageFor } from '../../subgraphs/kit/database';
 import { seedSubgraph } from '../../subgraphs/kit/seed';
 import { ServiceStats } from '../../subgraphs/kit/stats';
 import { developmentToken } from '../../subgraphs/kit/auth/token';
 import { postgresCpuSeconds, startProcess, type ServiceProcess } from './processes';
 import { scenarios, type Caller, type Scenario } from './scenarios';
-import { POSTGRES, report, totalCpuMs, type Measurement } from './report';
+import { POSTGRES, report, totalCpuMs, type AtRate, type Measurement } from './report';
 
 disableTelemetry();
 const { values: args } = parseArgs({
@@ -39,10 +46,13 @@ const { values: args } = parseArgs({
     /** Seconds of load before each measurement, and before each of the first run's (for the JIT to settle). */
     warmup: { type: 'string', default: '3' },
     'first-warmup': { type: 'string', default: '20' },
-    rate: { type: 'string', default: '200' },
+    /** Offered rates of the fixed-rate phases, req/s: one below saturation, one above. */
+    rate: { type: 'string', default: '100,200' },
     connections: { type: 'string', default: '16' },
+    /** Seconds of each replay against the floor and the subgraphs (with DATABASE_URL); 0 skips it. */
+    'floor-seconds': { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
-    gateways: { type: 'string', default: 'apollo,unguarded,hive,direct' },
+    gateways: { type: 'string', default: 'apollo,unguarded,hive,hive-rust,direct,embedded' },
     scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
     'data-dir': { type: 'string', default: '.bench' },
     'no-write': { type: 'boolean', default: false },
@@ -60,11 +70,15 @@ const UNGUARDED = 'scripts/bench/unguarded-main.ts';
 const households = Number(args.households);
 const seed = Number(args.seed);
 const seconds = { fixed: Number(args.duration), saturation: Number(args.saturation), warmup: Number(args.warmup), firstWarmup: Number(args['first-warmup']) };
-/** Which subgraph processes a gateway talks to: the services as they run, a second set of them, or the unguarded baseline. */
-type SubgraphSet = 'guarded' | 'unguarded' | 'control';
+/**
+ * Which subgraph processes a gateway talks to: the services as they run, a second set of them, the
+ * unguarded baseline, or none (the embedded hub runs its own, in its own process).
+ */
+type SubgraphSet = 'guarded' | 'unguarded' | 'control' | 'embedded';
 interface GatewaySpec {
   entry: string;
   args?: string[];
+  env?: Record<string, string>;
   ready: RegExp;
   /** Whether it prints counters on SIGUSR2 (fetches, statements). */
   counters: boolean;
@@ -76,7 +90,10 @@ const GATEWAYS = {
   // Ours again, on a second set of the same subgraphs: how far two identical setups differ (the noise floor).
   control: { entry: 'gateway/main.ts', ready: /gateway ready at/, counters: true, subgraphs: 'control' },
   hive: { entry: 'gateway/hive.ts', ready: /Hive Gateway ready at/, counters: false, subgraphs: 'guarded' },
+  'hive-rust': { entry: 'gateway/hive.ts', env: { HIVE_ROUTER_RUNTIME: 'true' }, ready: /Hive Gateway \(Rust query planner\) ready at/, counters: false, subgraphs: 'guarded' },
   direct: { entry: 'scripts/bench/direct.ts', ready: /direct client ready at/, counters: false, subgraphs: 'guarded' },
+  // `npm start` as a municipality tries it first: one process, PGlite, seeded on its first start.
+  embedded: { entry: 'scripts/start.ts', ready: /LoketLink gateway ready at/, counters: false, subgraphs: 'embedded' },
 } satisfies Record<string, GatewaySpec>;
 type GatewayName = keyof typeof GATEWAYS;
 const gateways = args.gateways.split(',') as GatewayName[];
@@ -139,6 +156,7 @@ async function ensureData(): Promise<string> {
  * writes nothing), on PGlite a copy of the data directory (one PGlite directory admits one process).
  */
 async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, ServiceProcess>> {
+  if (set === 'embedded') return {} as Record<SubgraphName, ServiceProcess>;
   const dataDir = set === 'guarded' ? env.LOKETLINK_DATA_DIR! : `${env.LOKETLINK_DATA_DIR}-${set}`;
   // The copy leaves out the original's lock (kit/database.ts): the copy is another directory, for other processes.
   if (set !== 'guarded' && !env.DATABASE_URL) cpSync(env.LOKETLINK_DATA_DIR!, dataDir, { recursive: true, filter: (path) => !path.endsWith('loketlink.pid') });
@@ -164,12 +182,31 @@ function databaseUrlFor(set: SubgraphSet): { DATABASE_URL?: string } {
 }
 const applicationName = (set: SubgraphSet) => `loketlink-bench-${set}`;
 
-async function startGateway(name: GatewayName, subgraphs: Record<SubgraphName, ServiceProcess>): Promise<ServiceProcess> {
+async function startGateway(name: GatewayName, subgraphUrls: Partial<Record<SubgraphName, string>>, processName: string = name): Promise<ServiceProcess> {
   const port = await freePort();
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s), subgraphs[s].url]));
-  const { entry, args, ready, counters }: GatewaySpec = GATEWAYS[name];
-  const url = name === 'hive' ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
-  return startProcess({ name, entry, args, env: { ...env, ...urls, PORT: String(port), DIRECT_PORT: String(port) }, url, ready, counters });
+  const spec: GatewaySpec = GATEWAYS[name];
+  const url = name.startsWith('hive') ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
+  if (spec.subgraphs === 'embedded') return startEmbedded(spec, port, url);
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s), subgraphUrls[s]]));
+  return startProcess({ name: processName, entry: spec.entry, args: spec.args, env: { ...env, ...spec.env, ...urls, PORT: String(port), DIRECT_PORT: String(port) }, url, ready: spec.ready, counters: spec.counters });
+}
+
+/**
+ * The hub of `npm start` in one process on its own PGlite directory, which it seeds with the same gemeente
+ * on its first start (that can take minutes at 40,000 households; later runs reuse the directory).
+ */
+async function startEmbedded(spec: GatewaySpec, port: number, url: string): Promise<ServiceProcess> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [portVariable(s), String(await freePort())] as const)));
+  const embeddedEnv: NodeJS.ProcessEnv = {
+    ...env,
+    ...ports,
+    PORT: String(port),
+    LOKETLINK_DATA_DIR: `${args['data-dir']}/embedded-${households}-${seed}`,
+    DEMO_HOUSEHOLDS: String(households),
+    DEMO_SEED: String(seed),
+  };
+  delete embeddedEnv.DATABASE_URL;
+  return startProcess({ name: 'embedded', entry: spec.entry, env: embeddedEnv, url, ready: spec.ready, counters: false, timeoutMs: 3_600_000 });
 }
 
 /** Tokens per caller, made once (a real client reuses its token for hours). */
@@ -191,9 +228,30 @@ function badBody(body: string): boolean {
   return !body.includes('"data":{"') || /INTERNAL_SERVER_ERROR|SUBGRAPH_UNAVAILABLE|UNAUTHENTICATED|BAD_USER_INPUT/.test(body);
 }
 
-async function load(url: string, scenario: Scenario, requests: { headers: Record<string, string>; body: string }[], options: Partial<autocannon.Options>) {
+type Prepared = { headers: Record<string, string>; body: string }[];
+
+/** What a saturation phase got back, each kind of outcome counted apart. */
+interface Outcome {
+  result: autocannon.Result;
+  /** 200 with data: answered. */
+  ok: number;
+  /** 503 OVERLOADED: shed by the gateway, with Retry-After. */
+  shed: number;
+  /** Any other status, or a body without data. */
+  failed: number;
+  /** Connections that broke (reset, refused) and requests the client gave up on (10 s). */
+  resets: number;
+  timeouts: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN;
+}
+
+/** Closed-loop load on `--connections` connections: saturation and warm-up. */
+async function load(url: string, scenario: Scenario, requests: Prepared, options: Partial<autocannon.Options>): Promise<Outcome> {
   let i = 0;
-  let bad = 0;
+  const counts = { ok: 0, shed: 0, failed: 0 };
   const result = await autocannon({
     url,
     method: 'POST',
@@ -206,16 +264,20 @@ async function load(url: string, scenario: Scenario, requests: { headers: Record
           return { ...request, headers: { ...request.headers, ...next.headers }, body: next.body };
         },
         onResponse: (status, body) => {
-          if (status !== 200 || badBody(body)) {
-            if (bad++ === 0) console.log(`first bad response (${scenario.name}, HTTP ${status}): ${body.slice(0, 400)}`);
-          }
+          if (status === 503 && body.includes('"OVERLOADED"')) counts.shed++;
+          else if (status !== 200 || badBody(body)) {
+            if (counts.failed++ === 0) console.log(`first bad response (${scenario.name}, HTTP ${status}): ${body.slice(0, 400)}`);
+          } else counts.ok++;
         },
       },
     ],
     ...options,
   });
-  return { result, bad };
+  return { result, ...counts, resets: Math.max(0, result.errors - result.timeouts), timeouts: result.timeouts };
 }
+
+/** Failures of any kind but shedding: a shed request was answered, with "try again". */
+const failures = (o: Outcome) => o.failed + o.resets + o.timeouts;
 
 async function main(): Promise<void> {
   const seeded = await ensureData();
@@ -243,55 +305,62 @@ async function main(): Promise<void> {
     }
     const started = new Map<GatewayName, ServiceProcess>();
     for (const name of gateways) {
-      const gateway = await startGateway(name, sets.get(GATEWAYS[name].subgraphs)!);
+      const subgraphs = sets.get(GATEWAYS[name].subgraphs)!;
+      const gateway = await startGateway(name, Object.fromEntries(Object.entries(subgraphs).map(([s, p]) => [s, p.url])));
       started.set(name, gateway);
       running.push(gateway);
     }
+    const rates = args.rate.split(',').map(Number);
     for (let run = 1; run <= Number(args.runs); run++) {
       for (const scenario of chosen) {
         const requests = prepared.get(scenario.name)!;
         const measured = gateways.map((name) => ({ name, gateway: started.get(name)!, set: GATEWAYS[name].subgraphs }));
-        const saturated = new Map<GatewayName, { saturation: Awaited<ReturnType<typeof load>>; perRequest: Measurement['perRequest'] }>();
-        for (const { name, gateway, set } of measured) {
+        const processesOf = ({ gateway, set }: (typeof measured)[number]) => [gateway, ...Object.values(sets.get(set) ?? {})];
+        const saturated = new Map<GatewayName, { saturation: Outcome; perRequest: Measurement['perRequest'] }>();
+        for (const entry of measured) {
+          const { name, gateway, set } = entry;
           await settle();
           await load(gateway.url, scenario, requests, { duration: run === 1 ? seconds.firstWarmup : seconds.warmup });
-          const processes = [gateway, ...Object.values(sets.get(set)!)];
-          const before = await snapshot(processes, set);
+          const before = await snapshot(processesOf(entry), set);
           const saturation = await load(gateway.url, scenario, requests, { duration: seconds.saturation });
-          const after = await snapshot(processes, set);
+          const after = await snapshot(processesOf(entry), set);
           saturated.set(name, { saturation, perRequest: perRequest(before, after, saturation.result.requests.total, gateway.name) });
         }
-        const atRate = async ({ gateway, set }: (typeof measured)[number]) => {
-          const processes = [gateway, ...Object.values(sets.get(set)!)];
-          const before = await snapshot(processes, set);
-          const fixed = await load(gateway.url, scenario, requests, { duration: seconds.fixed, overallRate: Number(args.rate) });
-          return { fixed, cpuMs: totalCpuMs(perRequest(before, await snapshot(processes, set), fixed.result.requests.total, gateway.name)) };
+        const atRate = (rate: number) => async (entry: (typeof measured)[number]): Promise<AtRate> => {
+          const before = await snapshot(processesOf(entry), entry.set);
+          const fixed = await openLoop({ url: entry.gateway.url, requests, rate, seconds: seconds.fixed, good: (body) => !badBody(body) });
+          if (fixed.firstFailure) console.log(`first failed request (${scenario.name}, ${entry.name}, ${rate}/s): ${fixed.firstFailure}`);
+          const cpuMs = totalCpuMs(perRequest(before, await snapshot(processesOf(entry), entry.set), fixed.sent, entry.gateway.name));
+          const { ok, shed, failed, resets, timeouts, latencies } = fixed;
+          return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), okPerSecond: ok / seconds.fixed, ok, shed, failed, resets, timeouts, cpuMs };
         };
-        await settle();
-        const fixedRuns = args.together ? await Promise.all(measured.map(atRate)) : await sequentially(measured, atRate);
+        const byRate: AtRate[][] = [];
+        for (const rate of rates) {
+          await settle();
+          byRate.push(args.together ? await Promise.all(measured.map(atRate(rate))) : await sequentially(measured, atRate(rate)));
+        }
         measured.forEach(({ name }, index) => {
           const { saturation, perRequest } = saturated.get(name)!;
-          const { fixed, cpuMs } = fixedRuns[index]!;
+          const atRates = byRate.map((results) => results[index]!);
           const m: Measurement = {
             run,
             scenario: scenario.name,
             gateway: name,
             rps: saturation.result.requests.average,
-            p50: fixed.result.latency.p50,
-            p99: fixed.result.latency.p99,
-            fixedRps: fixed.result.requests.average,
-            errors: fixed.result.errors + fixed.result.timeouts + fixed.bad + saturation.bad,
+            atRates,
+            errors: failures(saturation) + atRates.reduce((sum, r) => sum + r.failed + r.resets + r.timeouts, 0),
             perRequest,
-            fixedCpuMs: cpuMs,
           };
           measurements.push(m);
           console.log(
             `run ${run} ${scenario.name} ${name}: ${m.rps.toFixed(0)} req/s saturated (${totalCpuMs(m.perRequest).toFixed(1)} CPU ms/req); ` +
-              `at ${args.rate}/s${args.together ? ' together' : ''} p50 ${m.p50} ms p99 ${m.p99} ms (${m.fixedCpuMs.toFixed(1)} CPU ms/req); errors ${m.errors}`,
+              atRates.map((r) => `at ${r.rate}/s p50 ${r.p50} ms p99 ${r.p99} ms, ${r.okPerSecond.toFixed(0)}/s answered, ${r.shed} shed, ${r.failed + r.resets + r.timeouts} failed (${r.cpuMs.toFixed(1)} CPU ms/req)`).join('; ') +
+              `; errors ${m.errors}`,
           );
         });
       }
     }
+    const floor = await measureFloor(sets.get('guarded'), prepared.get('huishoudbeeld'));
     for (const p of running) p.usage(); // still alive: peak memory is read below
     const peaks = Object.fromEntries(running.map((p) => [p.name, p.usage().peakRssBytes]));
     const section = report({
@@ -300,8 +369,9 @@ async function main(): Promise<void> {
       dataset: `${households.toLocaleString('en')} households, seed ${seed}, on ${env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'PGlite (one per subgraph)'}`,
       logAtStart,
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-      settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rate: ${args.rate} req/s for ${seconds.fixed} s${args.together ? ' for every gateway at the same time' : ''}; ${args.runs} runs, medians`,
+      settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rates: ${args.rate} req/s offered open loop (open-loop.ts) for ${seconds.fixed} s each${args.together ? ' for every gateway at the same time' : ''}; ${args.runs} runs, medians`,
       measurements,
+      floor,
       peaks,
     });
     console.log(section);
@@ -318,6 +388,35 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(running.map((p) => p.stop()));
+  }
+}
+
+/**
+ * The floor comparison (fetch-floor.ts), on Postgres only (the floor uses the `postgres` driver; a PGlite
+ * directory admits one process): records the picture's fetches through a gateway of ours in front of the
+ * recorder, then replays them against each subgraph and against the floor.
+ */
+async function measureFloor(subgraphs: Record<SubgraphName, ServiceProcess> | undefined, pictures: Prepared | undefined): Promise<FloorRow[] | undefined> {
+  const floorSeconds = Number(args['floor-seconds']);
+  if (!env.DATABASE_URL || !floorSeconds || !subgraphs || !pictures) return undefined;
+  const recorder = await startRecorder(Object.fromEntries(SUBGRAPHS.map((s) => [s, subgraphs[s].url])) as Record<SubgraphName, string>);
+  const recording = await startGateway('apollo', recorder.urls, 'recording-gateway');
+  try {
+    for (const request of pictures.slice(0, 200)) {
+      await fetch(recording.url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body }).then((r) => r.text());
+    }
+  } finally {
+    await recording.stop();
+    await recorder.close();
+  }
+  const port = await freePort();
+  const floor = await startProcess({ name: 'floor', entry: 'scripts/bench/floor.ts', env: { ...env, PORT: String(port) }, url: `http://127.0.0.1:${port}/`, ready: /floor ready at/, counters: false });
+  try {
+    const rows = await compareWithFloor({ fetches: recorder.fetches, subgraphs, floor, secret: loadAuthConfig(env).gatewaySecret, seconds: floorSeconds });
+    for (const r of rows) console.log(`floor: ${r.service} ${r.cpuMsPerFetch.toFixed(3)} CPU ms/fetch against the ${r.floor} floor's ${r.floorCpuMsPerFetch.toFixed(3)} (${(r.cpuMsPerFetch / r.floorCpuMsPerFetch).toFixed(2)}x)`);
+    return rows;
+  } finally {
+    await floor.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -60,6 +61,9 @@ export function basePlugins(stats: ServiceStats): ApolloServerPlugin<BaseContext
   return [
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
+    // Nothing here may be cached on the way (every answer is personal data and the caller's own), so no
+    // cache hints: Apollo's default plugin computed a policy per resolved field for nothing.
+    ApolloServerPluginCacheControlDisabled(),
     countFetches(stats),
   ];
 }

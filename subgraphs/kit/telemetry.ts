@@ -8,7 +8,7 @@
  * Why not `@opentelemetry/sdk-node`: its current line needs Node 22.15, and LoketLink still runs on Node 20.19;
  * the trace SDK and the OTLP exporter it would load are used directly instead.
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Span } from '@opentelemetry/api';
 import { logger } from './logger';
 
@@ -60,8 +60,8 @@ export interface TraceSpan {
 export function startSpan(name: string, parent: { traceparent?: string | string[] } | { traceId: string; spanId: string }, kind: 'server' | 'client'): TraceSpan {
   const remote = 'traceId' in parent ? parent : parseTraceparent(parent.traceparent);
   if (!exporting) {
-    const traceId = remote?.traceId ?? randomBytes(16).toString('hex');
-    const spanId = randomBytes(8).toString('hex');
+    const traceId = remote?.traceId ?? randomHex(16);
+    const spanId = randomHex(8);
     return { traceId, spanId, traceparent: () => `00-${traceId}-${spanId}-01`, end() {} };
   }
   const parentContext = remote
@@ -85,4 +85,19 @@ export function parseTraceparent(header: string | string[] | undefined): { trace
   const match = typeof header === 'string' ? TRACEPARENT.exec(header.trim()) : null;
   if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return undefined;
   return { traceId: match[1]!, spanId: match[2]! };
+}
+
+/**
+ * `bytes` random bytes as hex, from a pool filled 4 KiB at a time: every request and every fetch makes a
+ * span id, and a `randomBytes` call each was a measurable share of a subgraph's CPU (issue 15's profile).
+ */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+export function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += bytes;
+  return pool.toString('hex', used - bytes, used);
 }
