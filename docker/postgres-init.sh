@@ -10,7 +10,7 @@
 # Keep the list equal to SUBGRAPHS in subgraphs/kit/config.ts (test/deployment.test.ts checks it).
 set -eu
 prefix="${LOKETLINK_DB_PREFIX:-}"
-for subgraph in brp wmo cjg werkplein wijkteam; do
+for subgraph in brp wmo cjg werkplein wijkteam beleid; do
   variable="$(echo "$subgraph" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
   password="$(printenv "$variable" || true)"
   if [ -z "$password" ]; then

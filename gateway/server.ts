@@ -8,7 +8,7 @@ import { loadAuthConfig, type AuthConfig } from '../subgraphs/kit/auth/config';
 import { CasusVragen } from '../subgraphs/kit/auth/casus-toegang';
 import { HEADERS, signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { tokenVerifier, type Actor } from '../subgraphs/kit/auth/token';
-import type { SubgraphName } from '../subgraphs/kit/config';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { basePlugins, maskUnexpectedErrors } from '../subgraphs/kit/server';
 import { ServiceStats } from '../subgraphs/kit/stats';
@@ -21,6 +21,8 @@ import { SubgraphDataSource } from './data-source';
 import { createDoor, doorSettings } from './door';
 import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
+import { createTranscryptor } from './transcryptor';
+import { BELEID_BRONNEN_ROUTE } from '../subgraphs/kit/statistiek';
 
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
 
@@ -139,12 +141,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     serveGet: options.explorer ? (req, res) => serveExplorer(req, res, options.explorer!, '/') : undefined,
   });
+  const transcryptor = createTranscryptor({
+    urls: () => Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? supergraphUrl(options.supergraphSdl, name)])) as Record<SubgraphName, string>,
+    gatewaySecret: auth.gatewaySecret,
+    timeoutMs: doorConfig.requestTimeoutMs * 8,
+  });
   return {
     server,
     stats,
     async listen(port, host = '127.0.0.1') {
       await server.start();
-      listener = await startListener(door, port, host);
+      // The transcryptor of the policy figures (transcryptor.ts) beside the door: a service's route, not a client's.
+      listener = await startListener((req, res) => (req.url === BELEID_BRONNEN_ROUTE && req.method === 'POST' ? transcryptor(req, res) : door(req, res)), port, host);
       logger.info({ subgraphs: urls }, 'gateway: subgraph URLs');
       return listener.url;
     },

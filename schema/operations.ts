@@ -73,3 +73,19 @@ export const MIJN_VERWERKINGEN = /* GraphQL */ `
     }
   }
 `;
+
+/** A beleidsmedewerker's dashboard: every policy figure of one gemeente and period (aggregates only). */
+export const BELEIDSCIJFERS = /* GraphQL */ `
+  query Beleidscijfers($gemeente: String!, $periode: PeriodeInput!) {
+    beleidscijfers(gemeente: $gemeente, periode: $periode) {
+      gemeente periode van tot berekendOp
+      stapeling {
+        code naam soort afgeschermd
+        cellen { soort clienten { waarde afgeschermd } huishoudens { waarde afgeschermd } }
+        naarAantalVoorzieningen { aantal clienten { waarde afgeschermd } }
+      }
+      kanaalgebruik { loket kanaal contactmomenten { waarde afgeschermd } }
+      instroomUitstroom { loket maand beginstand { waarde afgeschermd } instroom { waarde afgeschermd } uitstroom { waarde afgeschermd } eindstand { waarde afgeschermd } }
+    }
+  }
+`;

@@ -50,10 +50,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? (() => {});
   const services = {} as Record<SubgraphName, SubgraphService>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  // The beleid service asks the gateway's transcryptor, whose URL is known once the gateway listens (below).
+  let gatewayUrl = '';
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
     const definition = subgraphDefinitions[name];
-    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth, guard: options.guard });
+    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth, guard: options.guard, gatewayUrl: () => gatewayUrl });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
       log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);
@@ -71,6 +73,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     caller: options.caller,
   });
   const url = await gateway.listen(options.ports.gateway, options.host);
+  gatewayUrl = url;
   return {
     gatewayUrl: url,
     subgraphUrls,

@@ -1,4 +1,5 @@
 import type { GuardedContext } from './kit/auth/request';
+import { beleidSubgraph } from './beleid/server';
 import { brpSubgraph } from './brp/server';
 import { cjgSubgraph } from './cjg/server';
 import type { SubgraphName } from './kit/config';
@@ -16,6 +17,7 @@ const definitions = {
   cjg: cjgSubgraph,
   werkplein: werkpleinSubgraph,
   wijkteam: wijkteamSubgraph,
+  beleid: beleidSubgraph,
 } satisfies Record<SubgraphName, unknown>;
 
 /**

@@ -2,6 +2,8 @@
  * What the image runs: the bundles of `npm run build`, started with plain `node` (no tsx, no transpiler),
  * reading their SDL, migrations, register and supergraph from where the sources keep them.
  */
+import { randomBytes } from 'node:crypto';
+import { deriveKeys } from '../subgraphs/kit/pep-config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +69,16 @@ describe('the built services (npm run build), run with plain node', () => {
   });
 
   it('runs the gateway in production: its supergraph and manifest load, and it refuses an anonymous call', async () => {
-    const secrets = { AUTH_JWT_SECRET: 'b'.repeat(40), GATEWAY_SECRET: 'g'.repeat(40), LOG_SUBJECT_KEY: 'l'.repeat(40) };
+    const pep = deriveKeys(randomBytes(64));
+    const secrets = {
+      AUTH_JWT_SECRET: 'b'.repeat(40),
+      GATEWAY_SECRET: 'g'.repeat(40),
+      LOG_SUBJECT_KEY: 'l'.repeat(40),
+      PEP_PUBLIC_KEY: pep.publicKey,
+      PEP_REKEY_FACTOR: pep.rekeyFactor,
+      PEP_SHUFFLE_SECRET: pep.shuffleSecret,
+      PEP_BELEID_KEY: pep.beleidKey,
+    };
     const gateway = await run('gateway', { NODE_ENV: 'production', PORT: '0', ...secrets });
     try {
       expect((await fetch(new URL('/readyz', gateway.url))).status).toBe(200);

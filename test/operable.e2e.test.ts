@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HUISHOUDBEELD, LOKET_LOOKUP } from '../schema/operations';
 import { findExampleHuishouden } from '../subgraphs/demo/generator';
 import { subgraphDefinitions } from '../subgraphs/index';
-import { SUBGRAPHS } from '../subgraphs/kit/config';
+import { PERSON_SUBGRAPHS, SUBGRAPHS } from '../subgraphs/kit/config';
 import type { HttpListener } from '../subgraphs/kit/http';
 import { serveMetrics } from '../subgraphs/kit/metrics';
 import { startTelemetry, stopTelemetry } from '../subgraphs/kit/telemetry';
@@ -75,7 +75,7 @@ describe('health, logs, metrics and traces', () => {
       { ...(await headersFor(regisseur)), traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     );
     expect(response.headers.get('x-trace-id')).toBe(traceId);
-    for (const name of SUBGRAPHS) {
+    for (const name of PERSON_SUBGRAPHS) {
       const table = subgraphDefinitions[name].verwerkingen;
       const entries = await hub.services[name].db.select().from(table).where(eq(table.traceId, traceId));
       expect(entries.length, name).toBeGreaterThan(0);

@@ -26,6 +26,7 @@ import { subgraphDefinitions } from '../../subgraphs/index';
 import { huishouden } from '../../subgraphs/brp/db/schema';
 import { disableTelemetry, loadSubgraphConfig, portVariable, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../../subgraphs/kit/config';
 import { compareWithFloor, type FloorRow } from './fetch-floor';
+import { deriveKeys } from '../../subgraphs/kit/pep-config';
 import { openLoop } from './open-loop';
 import { startRecorder } from './recorder';
 import { openDatabase, storageFor } from '../../subgraphs/kit/database';
@@ -107,6 +108,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** This run's own pseudonymisation keys (kit/pep-config.ts), as their variables. */
+function pepKeys() {
+  const keys = deriveKeys(randomBytes(64));
+  return { PEP_PUBLIC_KEY: keys.publicKey, PEP_REKEY_FACTOR: keys.rekeyFactor, PEP_SHUFFLE_SECRET: keys.shuffleSecret, PEP_BELEID_KEY: keys.beleidKey };
+}
+
 /** Production mode with keys of this run only: no development secret is involved, and no Sandbox. */
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -114,6 +121,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
   GATEWAY_SECRET: randomBytes(32).toString('hex'),
   LOG_SUBJECT_KEY: randomBytes(32).toString('hex'),
+  ...pepKeys(),
   DEMO_HOUSEHOLDS: '0',
   LOKETLINK_DATA_DIR: `${args['data-dir']}/data-${households}-${seed}`,
   // Two sets of five subgraphs must fit in Postgres' default 100 connections, with room for others; on 2

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { scalarResolvers } from '../kit/scalars';
+import { asAggregaat, identiteit, PEP_EXPORT_ROUTE, pseudonymise } from '../kit/statistiek';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
 import { createBrpContext, type BrpContext } from './context';
@@ -19,6 +20,19 @@ export const brpSubgraph: SubgraphDefinition<typeof tables, BrpContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   resolvers: { ...scalarResolvers, Query, Huishouden, Persoon, Verwerkingslog },
   createContext: createBrpContext,
+  routes: {
+    // The areas of the policy figures: every household of the gemeente as a pseudonym with its wijk, so that
+    // the beleid service can group the lokets' clients by household and wijk without learning either id.
+    [PEP_EXPORT_ROUTE]: (body, ctx) =>
+      asAggregaat(ctx, body, async (vraag) => {
+        const rows = await ctx.repository.huishoudenWijken(vraag.gemeente);
+        const wijken = new Map(rows.map((r) => [r.wijk, r.wijkNaam]));
+        return {
+          huishoudens: rows.map((r) => ({ huishouden: pseudonymise(identiteit.huishouden(r.id)), wijk: r.wijk })),
+          wijken: [...wijken].map(([code, naam]) => ({ code, naam })).sort((a, b) => a.code.localeCompare(b.code)),
+        };
+      }),
+  },
   seed: seedBrp,
   isEmpty: tableIsEmpty(tables.huishouden),
 };

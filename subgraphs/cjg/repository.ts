@@ -1,5 +1,4 @@
-import { desc } from 'drizzle-orm';
-import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
+import { dossierReads } from '../kit/loket';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -11,24 +10,16 @@ export type CjgDossierRecord = typeof tables.dossier.$inferSelect & {
   jeugdhulptrajecten?: JeugdhulptrajectRow[];
 };
 
-/** Reads of the cjg subgraph; each is one SQL statement for any number of households. */
-/** The dossiers of households with the relations a fetch asked for: one prepared statement per variant. */
-const dossierQuery = preparedVariants('cjg_dossiers', (db: CjgDb, parts: ReadonlySet<CjgPart>, name) =>
-  db.query.dossier
-    .findMany({
-      where: (dossier) => anyKey(dossier.huishoudenId),
-      with: {
-        contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
-        jeugdhulptrajecten: parts.has('jeugdhulptrajecten') ? { orderBy: [desc(tables.jeugdhulptraject.startdatum)] } : undefined,
-      },
-    })
-    .prepare(name),
-);
+/** The dossiers of households with the relations a fetch asked for, newest first (kit/loket.ts). */
+const dossiers = dossierReads<CjgDossierRecord, CjgPart>('cjg_dossiers', {
+  contactmomenten: tables.contactmoment.tijdstip,
+  jeugdhulptrajecten: tables.jeugdhulptraject.startdatum,
+});
 
 export function cjgRepository(db: CjgDb) {
   return {
     async dossiers(huishoudenIds: readonly string[], parts: ReadonlySet<CjgPart>): Promise<CjgDossierRecord[]> {
-      return (await dossierQuery(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as CjgDossierRecord[];
+      return await dossiers(db, huishoudenIds, parts);
     },
   };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { verwerkingslogResolvers } from '../kit/auth/logboek';
 import { scalarResolvers } from '../kit/scalars';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { loketStatistiekRoutes } from '../kit/statistiek';
 import { subgraphTypeDefs } from '../kit/typedefs';
 import { createCjgContext, type CjgContext } from './context';
 import * as tables from './db/schema';
@@ -19,6 +20,14 @@ export const cjgSubgraph: SubgraphDefinition<typeof tables, CjgContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   resolvers: { ...scalarResolvers, Huishouden, CjgDossier, Jeugdhulptraject, Verwerkingslog: verwerkingslogResolvers('cjg') },
   createContext: createCjgContext,
+  routes: loketStatistiekRoutes<CjgContext>('CJG', tables, {
+    table: tables.jeugdhulptraject,
+    dossier: tables.dossier,
+    dossierId: tables.jeugdhulptraject.dossierId,
+    bsn: tables.jeugdhulptraject.bsn,
+    begin: tables.jeugdhulptraject.startdatum,
+    eind: tables.jeugdhulptraject.einddatum,
+  }),
   seed: seedCjg,
   isEmpty: tableIsEmpty(tables.dossier),
 };

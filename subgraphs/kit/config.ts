@@ -8,8 +8,10 @@ import { logger } from './logger';
  * message that names it (house style: config fails fast). `.env.example` lists every variable.
  */
 
-export const SUBGRAPHS = ['brp', 'wmo', 'cjg', 'werkplein', 'wijkteam'] as const;
+export const SUBGRAPHS = ['brp', 'wmo', 'cjg', 'werkplein', 'wijkteam', 'beleid'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
+/** The subgraphs that hold residents' data and take part in the household picture: all but beleid (figures only). */
+export const PERSON_SUBGRAPHS = SUBGRAPHS.filter((name) => name !== 'beleid');
 
 /** Default ports: the gateway on 4000, the subgraphs after it, in the order above. */
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
@@ -19,6 +21,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   cjg: 4003,
   werkplein: 4004,
   wijkteam: 4005,
+  beleid: 4006,
 };
 
 const port = z.coerce.number().int().min(0).max(65535);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -85,7 +85,7 @@ export function databaseReadiness<S extends Record<string, unknown>>(db: Databas
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READINESS_TIMEOUT_MS)));
     try {
       const rows = await Promise.race([db.execute(sql.raw(`select count(*)::int as n from "drizzle"."${subgraph}_migrations"`)), timeout]);
-      const applied = Number((Array.isArray(rows) ? rows[0] : (rows as { rows: { n: number }[] }).rows[0])?.n ?? 0);
+      const applied = Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
       return applied >= expected ? { ready: true, database: 'migrated' } : { ready: false, database: `${applied} of ${expected} migrations applied` };
     } catch {
       return { ready: false, database: 'unreachable' };
@@ -178,4 +178,14 @@ export async function storageFor(config: {
 }): Promise<Storage> {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl, poolMax: config.poolMax };
   return { kind: 'pglite', client: await openPglite(`${config.dataDir}/${config.name}`) };
+}
+
+/** The rows of a raw statement's result: postgres.js gives an array, PGlite an object with `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/** Runs a raw `select` (an aggregate drizzle's builders do not express) and returns its rows. */
+export async function selectRows<T>(db: Database<Record<string, unknown>>, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { relations } from 'drizzle-orm';
+import { desc, relations, type SQL } from 'drizzle-orm';
 import {
   date,
   index,
@@ -19,6 +19,7 @@ import type { AccessControl, AccessRequest, CasusToegang } from './auth/access';
 import type { GuardedContext } from './auth/request';
 import type { Database } from './database';
 import { alignByKey, loaderFamily } from './loaders';
+import { anyKey, KEYS, preparedVariants } from './prepared';
 import { Selection } from './selection';
 import type { Clock } from './subgraph';
 
@@ -233,6 +234,35 @@ export async function seedDossiers<S extends Record<string, unknown>>(
 /** Rows for one kind of record of every involved household, each tied to its household's dossier. */
 export function recordRows<P extends LoketPart, R>(parts: readonly P[], records: (part: P) => readonly R[]) {
   return parts.flatMap((part) => records(part).map((record) => ({ ...record, dossierId: part.dossier.id })));
+}
+
+/** What `dossierReads` needs of a loket's database: drizzle's relational query on its `dossier` table. */
+interface DossierQueries {
+  query: {
+    dossier: {
+      findMany(config: { where: (dossier: { huishoudenId: unknown }) => SQL; with: Record<string, unknown> }): {
+        prepare(name: string): { execute(params: Record<string, unknown>): Promise<unknown> };
+      };
+    };
+  };
+}
+
+/**
+ * A loket's one read of its files: the dossiers of some households, with the records a fetch asked for,
+ * each list newest first (by the column `newestFirst` names per relation). One prepared statement per set
+ * of relations (kit/prepared.ts), the households as one array parameter: one SQL statement per fetch.
+ */
+export function dossierReads<R extends { huishoudenId: string }, P extends string>(name: string, newestFirst: Record<P, AnyPgColumn>) {
+  const query = preparedVariants(name, (db: DossierQueries, parts: ReadonlySet<P>, statementName) =>
+    db.query.dossier
+      .findMany({
+        where: (dossier) => anyKey(dossier.huishoudenId),
+        with: Object.fromEntries([...parts].map((part) => [part, { orderBy: [desc(newestFirst[part])] }])),
+      })
+      .prepare(statementName),
+  );
+  return async (db: DossierQueries, huishoudenIds: readonly string[], parts: ReadonlySet<P>): Promise<R[]> =>
+    (await query(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as R[];
 }
 
 /** The per-request context every loket subgraph has: the clock, the caller's access and its dossier loader. */

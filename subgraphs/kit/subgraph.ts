@@ -10,7 +10,7 @@ import type { AccessControl, RequestAuth } from './auth/access';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
 import { LogStore, type VerwerkingTable } from './auth/log';
 import { subgraphGuard, type GuardedContext, type GuardFactory } from './auth/request';
-import type { SubgraphName } from './config';
+import { DEFAULT_PORTS, type SubgraphName } from './config';
 import { databaseReadiness, openDatabase, type Database, type Storage } from './database';
 import { listenHttp, type HttpListener, type JsonRoute } from './http';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
@@ -22,6 +22,15 @@ export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * What a service needs to ask the gateway itself (only the beleid service does, for its transcryptor):
+ * where it is, and the credential to sign with. The hub knows the gateway's URL only once it listens.
+ */
+export interface Peers {
+  gatewayUrl(): string;
+  gatewaySecret: Uint8Array;
+}
 
 /**
  * Resolvers by type name. Looser than Apollo's `GraphQLResolverMap`, whose index signature cannot type
@@ -43,7 +52,7 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   migrationsFolder: string;
   resolvers: Resolvers<C>;
   /** Builds the per-request context (fresh loaders for every request) around the caller's access. */
-  createContext(deps: { db: Database<S>; clock: Clock; access: AccessControl }): C;
+  createContext(deps: { db: Database<S>; clock: Clock; access: AccessControl; peers: Peers }): C;
   /**
    * Internal JSON routes beside GraphQL, by path (`/casus-toegang`), for the gateway's own questions that
    * need none of GraphQL's machinery. Each gets the caller's context, after the same checks as an
@@ -77,6 +86,8 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     auth?: AuthConfig;
     /** Who may see what, and the processing log: `subgraphGuard` unless the benchmark measures without. */
     guard?: GuardFactory;
+    /** Where the gateway is; from GATEWAY_URL (default: the gateway's default port here) when not given. */
+    gatewayUrl?: () => string;
   },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
@@ -93,6 +104,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
   registerService(definition.name, stats, deps.storage.kind === 'postgres' ? (deps.storage.poolMax ?? 10) : undefined);
   const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
   const guard = (deps.guard ?? subgraphGuard)(authConfig, logStore);
+  const peers: Peers = { gatewayUrl: deps.gatewayUrl ?? (() => process.env.GATEWAY_URL || `http://127.0.0.1:${DEFAULT_PORTS.gateway}/`), gatewaySecret: authConfig.gatewaySecret };
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],
@@ -112,7 +124,7 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
       path,
       async ({ headers, body }) => {
         stats.fetches++;
-        return handle(body, definition.createContext({ db, clock, access: await guard.fromRoute(headers, path, body) }));
+        return handle(body, definition.createContext({ db, clock, peers, access: await guard.fromRoute(headers, path, body) }));
       },
     ]),
   );
@@ -124,11 +136,11 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     stats,
     async execute(request, auth) {
       await start();
-      return server.executeOperation(request, { contextValue: definition.createContext({ db, clock, access: guard.access(auth) }) });
+      return server.executeOperation(request, { contextValue: definition.createContext({ db, clock, peers, access: guard.access(auth) }) });
     },
     async listen(port, host = '127.0.0.1') {
       const context = async (req: { headers: IncomingHttpHeaders }) => {
-        return definition.createContext({ db, clock, access: await guard.fromHeaders(req.headers) });
+        return definition.createContext({ db, clock, peers, access: await guard.fromHeaders(req.headers) });
       };
       await start();
       listener = await listenHttp(server, { name: definition.name, port, host, context, routes, readiness });

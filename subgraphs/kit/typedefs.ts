@@ -3,12 +3,13 @@ import { parse, type DocumentNode } from 'graphql';
 import type { SubgraphName } from './config';
 
 /** Shared SDL files in this folder, and which subgraphs include them next to their own `schema.graphql`. */
-const SHARED_SDL: Record<SubgraphName, readonly ('scalars' | 'loket' | 'verwerking')[]> = {
+const SHARED_SDL: Record<SubgraphName, readonly ('scalars' | 'domein' | 'loket' | 'verwerking')[]> = {
   brp: ['scalars', 'verwerking'],
-  wmo: ['scalars', 'loket', 'verwerking'],
-  cjg: ['scalars', 'loket', 'verwerking'],
-  werkplein: ['scalars', 'loket', 'verwerking'],
-  wijkteam: ['scalars', 'loket', 'verwerking'],
+  wmo: ['scalars', 'domein', 'loket', 'verwerking'],
+  cjg: ['scalars', 'domein', 'loket', 'verwerking'],
+  werkplein: ['scalars', 'domein', 'loket', 'verwerking'],
+  wijkteam: ['scalars', 'domein', 'loket', 'verwerking'],
+  beleid: ['scalars', 'domein'],
 };
 
 /**

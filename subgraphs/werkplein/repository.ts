@@ -1,5 +1,4 @@
-import { desc } from 'drizzle-orm';
-import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
+import { dossierReads } from '../kit/loket';
 import type { Database } from '../kit/database';
 import * as tables from './db/schema';
 
@@ -13,25 +12,17 @@ export type WerkpleinDossierRecord = typeof tables.dossier.$inferSelect & {
   trajecten?: TrajectRow[];
 };
 
-/** Reads of the werkplein subgraph; each is one SQL statement for any number of households. */
-/** The dossiers of households with the relations a fetch asked for: one prepared statement per variant. */
-const dossierQuery = preparedVariants('werkplein_dossiers', (db: WerkpleinDb, parts: ReadonlySet<WerkpleinPart>, name) =>
-  db.query.dossier
-    .findMany({
-      where: (dossier) => anyKey(dossier.huishoudenId),
-      with: {
-        contactmomenten: parts.has('contactmomenten') ? { orderBy: [desc(tables.contactmoment.tijdstip)] } : undefined,
-        uitkeringen: parts.has('uitkeringen') ? { orderBy: [desc(tables.uitkering.ingangsdatum)] } : undefined,
-        trajecten: parts.has('trajecten') ? { orderBy: [desc(tables.traject.startdatum)] } : undefined,
-      },
-    })
-    .prepare(name),
-);
+/** The dossiers of households with the relations a fetch asked for, newest first (kit/loket.ts). */
+const dossiers = dossierReads<WerkpleinDossierRecord, WerkpleinPart>('werkplein_dossiers', {
+  contactmomenten: tables.contactmoment.tijdstip,
+  uitkeringen: tables.uitkering.ingangsdatum,
+  trajecten: tables.traject.startdatum,
+});
 
 export function werkpleinRepository(db: WerkpleinDb) {
   return {
     async dossiers(huishoudenIds: readonly string[], parts: ReadonlySet<WerkpleinPart>): Promise<WerkpleinDossierRecord[]> {
-      return (await dossierQuery(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as WerkpleinDossierRecord[];
+      return await dossiers(db, huishoudenIds, parts);
     },
   };
 }

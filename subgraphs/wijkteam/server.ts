@@ -11,6 +11,7 @@ import { Grondslag } from './resolvers/Grondslag';
 import { Huishouden } from './resolvers/Huishouden';
 import { Mutation } from './resolvers/Mutation';
 import { wijkteamRoutes } from './routes';
+import { loketStatistiekRoutes } from '../kit/statistiek';
 import { seedWijkteam } from './seed';
 
 /**
@@ -25,7 +26,7 @@ export const wijkteamSubgraph: SubgraphDefinition<typeof tables, WijkteamContext
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   resolvers: { ...scalarResolvers, Huishouden, Casus, Contactmoment, Grondslag, Mutation, Verwerkingslog: verwerkingslogResolvers('wijkteam') },
   createContext: createWijkteamContext,
-  routes: wijkteamRoutes,
+  routes: { ...wijkteamRoutes, ...loketStatistiekRoutes<WijkteamContext>('WIJKTEAM', { contactmoment: tables.contactmoment, dossier: tables.casus }) },
   seed: seedWijkteam,
   isEmpty: tableIsEmpty(tables.casus),
 };

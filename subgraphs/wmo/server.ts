@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { verwerkingslogResolvers } from '../kit/auth/logboek';
 import { scalarResolvers } from '../kit/scalars';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
+import { loketStatistiekRoutes } from '../kit/statistiek';
 import { subgraphTypeDefs } from '../kit/typedefs';
 import { createWmoContext, type WmoContext } from './context';
 import * as tables from './db/schema';
@@ -20,6 +21,14 @@ export const wmoSubgraph: SubgraphDefinition<typeof tables, WmoContext> = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   resolvers: { ...scalarResolvers, Huishouden, WmoDossier, Melding, Voorziening, Verwerkingslog: verwerkingslogResolvers('wmo') },
   createContext: createWmoContext,
+  routes: loketStatistiekRoutes<WmoContext>('WMO', tables, {
+    table: tables.voorziening,
+    dossier: tables.dossier,
+    dossierId: tables.voorziening.dossierId,
+    bsn: tables.voorziening.bsn,
+    begin: tables.voorziening.ingangsdatum,
+    eind: tables.voorziening.einddatum,
+  }),
   seed: seedWmo,
   isEmpty: tableIsEmpty(tables.dossier),
 };

@@ -23,7 +23,7 @@ export interface TestHub extends Hub {
   counters(): Record<SubgraphName, { fetches: number; statements: number; logInserts: number }>;
 }
 
-const FREE_PORTS = { gateway: 0, brp: 0, wmo: 0, cjg: 0, werkplein: 0, wijkteam: 0 };
+const FREE_PORTS = { gateway: 0, brp: 0, wmo: 0, cjg: 0, werkplein: 0, wijkteam: 0, beleid: 0 };
 
 export async function post<T>(url: string, body: unknown, headers: Record<string, string>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -118,6 +118,19 @@ export function decideLogboek(actor: Actor, purposeCode: string | null, bsn: str
   return { allowed: true, grondslag: doel.grondslag };
 }
 
+/**
+ * The policy figures (docs/beleid.md): only a role whose purpose covers them (`aggregaten` in the register:
+ * the beleidsmedewerker with beleidsinformatie), for a gemeente in its token; every other role is refused.
+ */
+export function decideAggregaten(actor: Actor, purposeCode: string | null, gemeente: string): Decision {
+  const doel = toegestaanDoel(purposeCode, actor.rol);
+  if (!doel?.aggregaten) {
+    return refuse(ErrorCode.FORBIDDEN, `Policy figures are for a role and purpose that cover them (beleidsmedewerker, beleidsinformatie); ${purposesOf(actor)}`);
+  }
+  if (!actor.gemeenten.includes(gemeente)) return refuse(ErrorCode.FORBIDDEN, 'These figures belong to a gemeente you do not work for');
+  return { allowed: true, grondslag: doel.grondslag };
+}
+
 /** The caller of one request, as a subgraph knows it after checking the gateway's credential and the token. */
 export interface RequestAuth {
   actor: Actor;
@@ -182,6 +195,14 @@ export class AccessControl {
     this.log.record({ bsns: [bsn], niveau: 'LOGBOEK', outcome: outcome(shown) });
     if (!decision.allowed) throw refusalError(decision);
     return shown.allowed;
+  }
+
+  /** A computation or read of policy figures: decided, logged as one entry about no one, thrown when refused. */
+  requireAggregaten(gemeente: string): Grondslag {
+    const decision = decideAggregaten(this.auth.actor, this.auth.purpose, gemeente);
+    this.log.recordAggregaat(outcome(decision));
+    if (!decision.allowed) throw refusalError(decision);
+    return decision.grondslag;
   }
 
   /** `check`, throwing the refusal: the field resolves to null with the coded error, the rest still arrives. */

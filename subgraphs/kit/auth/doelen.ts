@@ -14,6 +14,8 @@ const doelSchema = z.object({
   grondslag: z.enum(GRONDSLAGEN),
   /** False: the purpose never reaches a single person's data (aggregates, the log itself). */
   persoonsgegevens: z.boolean(),
+  /** True: the purpose covers the policy figures (aggregates across domains, docs/beleid.md). */
+  aggregaten: z.boolean().default(false),
   /** The domains whose content (INHOUD) it covers; the role still decides whose (its own loket, a Grondslag). */
   inhoud: z.array(z.enum(['WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM'])),
   /** The writes (mutations) it covers. */

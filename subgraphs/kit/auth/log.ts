@@ -45,7 +45,8 @@ export type VerwerkingRow = VerwerkingTable['$inferSelect'];
 
 export const HANDELINGEN = ['LEZEN', 'SCHRIJVEN'] as const;
 /** Access levels, lowest first: the order is the order of disclosure. */
-export const NIVEAUS = ['SIGNAAL', 'INHOUD', 'LOGBOEK'] as const;
+/** AGGREGAAT: a policy figure's computation or read, about no one (its `betrokkene` is `GEEN_BETROKKENE`). */
+export const NIVEAUS = ['SIGNAAL', 'INHOUD', 'LOGBOEK', 'AGGREGAAT'] as const;
 export type Niveau = (typeof NIVEAUS)[number];
 export const RESULTATEN = ['TOEGESTAAN', 'GEDEELTELIJK', 'GEWEIGERD'] as const;
 
@@ -88,6 +89,21 @@ export interface LogWrite {
   actor_organisatie: string;
   doel: string | null;
   entries: LogEntry[];
+}
+
+/** The `betrokkene` of an entry about no one: never an HMAC of a BSN (those are base64url of 32 bytes). */
+export const GEEN_BETROKKENE = 'geen';
+
+function aggregaatEntry(outcome: Disclosure['outcome']): LogEntry {
+  const allowed = 'grondslag' in outcome;
+  return {
+    betrokkene: GEEN_BETROKKENE,
+    handeling: 'LEZEN',
+    niveau: 'AGGREGAAT',
+    resultaat: allowed ? 'TOEGESTAAN' : 'GEWEIGERD',
+    grondslag: allowed ? outcome.grondslag : null,
+    weigering: allowed ? null : outcome.weigering,
+  };
 }
 
 export interface Disclosure {
@@ -139,18 +155,26 @@ export class ProcessingLog {
     return this.subjects.size;
   }
 
+  /** A processing of aggregates: one entry about no data subject (the policy figures, docs/beleid.md). */
+  recordAggregaat(outcome: Disclosure['outcome']): void {
+    this.aggregaat = outcome;
+  }
+  private aggregaat: Disclosure['outcome'] | undefined;
+
   /** Everything recorded since the last flush, as one `LogWrite` (null when nothing), and forgets it. */
   drain(): LogWrite | null {
-    if (!this.subjects.size) return null;
+    if (!this.subjects.size && !this.aggregaat) return null;
     const { actor, purpose, traceId, key } = this.context;
-    const entries = [...this.subjects].map(([bsn, e]): LogEntry => ({
+    const aggregaat = this.aggregaat ? [aggregaatEntry(this.aggregaat)] : [];
+    this.aggregaat = undefined;
+    const entries = [...aggregaat, ...[...this.subjects].map(([bsn, e]): LogEntry => ({
       betrokkene: subjectKey(key, bsn),
       handeling: e.handeling,
       niveau: e.niveau,
       resultaat: e.allowed ? (e.refused ? 'GEDEELTELIJK' : 'TOEGESTAAN') : 'GEWEIGERD',
       grondslag: e.allowed ? e.grondslag : null,
       weigering: e.weigering,
-    }));
+    }))];
     this.subjects.clear();
     return {
       trace_id: traceId,
