@@ -73,11 +73,13 @@ export function createTranscryptor(options: { urls: () => Record<SubgraphName, s
     }
     const question = vraag.data;
     try {
+      const started = performance.now();
       const [brp, ...lokets] = await Promise.all([
         ask<{ huishoudens: { huishouden: string; wijk: string }[]; wijken: BeleidBronnen['wijken'] }>('brp', PEP_EXPORT_ROUTE, caller, question),
         ...PROVISION_SOURCES.map((s) => ask<{ clienten: PepClient[] }>(s, PEP_EXPORT_ROUTE, caller, question)),
       ]);
       const cijfers = await Promise.all(FIGURE_SOURCES.map((s) => ask<LoketCijfers>(s, BELEID_CIJFERS_ROUTE, caller, question)));
+      const exported = performance.now();
       // One factor per gemeente and period: the same person gets the same pseudonym from every source of
       // this table, and an unrelated one in any other period.
       const { n, nOverK } = periodFactors(keys.shuffleSecret, keys.rekey, `${question.gemeente}:${periode}`);
@@ -89,6 +91,7 @@ export function createTranscryptor(options: { urls: () => Record<SubgraphName, s
           PROVISION_SOURCES.map((s, i) => [s, shuffle(lokets[i]!.clienten.map((c) => ({ persoon: transcrypt(c.persoon), huishouden: transcrypt(c.huishouden), voorzieningen: c.voorzieningen })))]),
         ) as BeleidBronnen['clienten'],
         cijfers,
+        tijden: { export: Math.round(exported - started), transcrypt: Math.round(performance.now() - exported) },
       };
       sendJson(res, 200, answer);
     } catch (error) {

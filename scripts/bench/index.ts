@@ -35,7 +35,7 @@ import { ServiceStats } from '../../subgraphs/kit/stats';
 import { developmentToken } from '../../subgraphs/kit/auth/token';
 import { postgresCpuSeconds, startProcess, type ServiceProcess } from './processes';
 import { scenarios, type Caller, type Scenario } from './scenarios';
-import { POSTGRES, report, totalCpuMs, type AtRate, type Measurement } from './report';
+import { POSTGRES, report, totalCpuMs, type AtRate, type BeleidJob, type Measurement } from './report';
 
 disableTelemetry();
 const { values: args } = parseArgs({
@@ -54,7 +54,7 @@ const { values: args } = parseArgs({
     'floor-seconds': { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
     gateways: { type: 'string', default: 'apollo,unguarded,hive,hive-rust,direct,embedded' },
-    scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100' },
+    scenarios: { type: 'string', default: 'huishoudbeeld,loket-lookup,page-100,beleidscijfers' },
     'data-dir': { type: 'string', default: '.bench' },
     'no-write': { type: 'boolean', default: false },
     /**
@@ -171,7 +171,7 @@ async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, Se
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
   const started = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]), ...databaseUrlFor(set) };
+      const processEnv = { ...env, LOKETLINK_DATA_DIR: dataDir, [portVariable(name)]: String(ports[name]), ...databaseUrlFor(set), GATEWAY_URL: `http://127.0.0.1:${transcryptorPort(set)}/` };
       const [entry, args] = set === 'unguarded' ? [UNGUARDED, [name]] : [`subgraphs/${name}/main.ts`, []];
       const url = `http://127.0.0.1:${ports[name]}/graphql`;
       const processName = set === 'guarded' ? name : `${set}-${name}`;
@@ -180,6 +180,17 @@ async function startSubgraphs(set: SubgraphSet): Promise<Record<SubgraphName, Se
   );
   return Object.fromEntries(started) as Record<SubgraphName, ServiceProcess>;
 }
+
+/**
+ * The port of the gateway of ours that serves a subgraph set, known before the subgraphs start: the beleid
+ * subgraph reaches the transcryptor there (gateway/transcryptor.ts). Hive Gateway and the direct client
+ * host none; on the guarded set they share the one of `apollo`.
+ */
+const transcryptorPorts = new Map<SubgraphSet, number>();
+function transcryptorPort(set: SubgraphSet): number {
+  return transcryptorPorts.get(set)!;
+}
+const OUR_GATEWAY: Partial<Record<SubgraphSet, GatewayName>> = { guarded: 'apollo', unguarded: 'unguarded', control: 'control' };
 
 /** Each set's connections name it (`application_name`), so that its Postgres backends' CPU is its own. */
 function databaseUrlFor(set: SubgraphSet): { DATABASE_URL?: string } {
@@ -191,7 +202,8 @@ function databaseUrlFor(set: SubgraphSet): { DATABASE_URL?: string } {
 const applicationName = (set: SubgraphSet) => `loketlink-bench-${set}`;
 
 async function startGateway(name: GatewayName, subgraphUrls: Partial<Record<SubgraphName, string>>, processName: string = name): Promise<ServiceProcess> {
-  const port = await freePort();
+  const set = GATEWAYS[name].subgraphs;
+  const port = OUR_GATEWAY[set] === name && processName === name ? transcryptorPort(set) : await freePort();
   const spec: GatewaySpec = GATEWAYS[name];
   const url = name.startsWith('hive') ? `http://127.0.0.1:${port}/graphql` : `http://127.0.0.1:${port}/`;
   if (spec.subgraphs === 'embedded') return startEmbedded(spec, port, url);
@@ -292,7 +304,10 @@ async function main(): Promise<void> {
   const logAtStart = await logRows();
   console.log(`data: ${households} households (${env.DATABASE_URL ? 'Postgres' : 'PGlite'}), ready in ${seeded}`);
   const sets = new Map<SubgraphSet, Record<SubgraphName, ServiceProcess>>();
-  for (const set of new Set(gateways.map((g) => GATEWAYS[g].subgraphs))) sets.set(set, await startSubgraphs(set));
+  for (const set of new Set(gateways.map((g) => GATEWAYS[g].subgraphs))) {
+    transcryptorPorts.set(set, await freePort());
+    sets.set(set, await startSubgraphs(set));
+  }
   const running: ServiceProcess[] = [...sets.values()].flatMap((s) => Object.values(s));
   const measurements: Measurement[] = [];
   try {
@@ -319,10 +334,24 @@ async function main(): Promise<void> {
       running.push(gateway);
     }
     const rates = args.rate.split(',').map(Number);
+    // Scenario 4 is answered from a published table: each store's is computed first, through a gateway of
+    // ours on it (the one that hosts its transcryptor), and the guarded store's computation is reported.
+    let beleidJob: BeleidJob | undefined;
+    if (chosen.some((s) => s.name === 'beleidscijfers')) {
+      for (const [set, name] of [['guarded', 'apollo'], ['embedded', 'embedded']] as const) {
+        const gateway = started.get(name);
+        if (!gateway || !sets.has(set)) continue;
+        const job = await computeBeleidTable(gateway.url, prepared.get('beleidscijfers')![0]!, set === 'guarded');
+        if (set === 'guarded') beleidJob = job;
+      }
+    }
     for (let run = 1; run <= Number(args.runs); run++) {
       for (const scenario of chosen) {
         const requests = prepared.get(scenario.name)!;
-        const measured = gateways.map((name) => ({ name, gateway: started.get(name)!, set: GATEWAYS[name].subgraphs }));
+        // The beleid tables are computed (above) on the stores that a gateway of ours hosts a transcryptor for.
+        // The direct client is hand-written for the first three scenarios only.
+        const asked = scenario.name === 'beleidscijfers' ? gateways.filter((name) => name !== 'direct' && (GATEWAYS[name].subgraphs === 'guarded' || GATEWAYS[name].subgraphs === 'embedded')) : gateways;
+        const measured = asked.map((name) => ({ name, gateway: started.get(name)!, set: GATEWAYS[name].subgraphs }));
         const processesOf = ({ gateway, set }: (typeof measured)[number]) => [gateway, ...Object.values(sets.get(set) ?? {})];
         const saturated = new Map<GatewayName, { saturation: Outcome; perRequest: Measurement['perRequest'] }>();
         for (const entry of measured) {
@@ -380,6 +409,7 @@ async function main(): Promise<void> {
       settings: `saturation: ${args.connections} connections for ${seconds.saturation} s; fixed rates: ${args.rate} req/s offered open loop (open-loop.ts) for ${seconds.fixed} s each${args.together ? ' for every gateway at the same time' : ''}; ${args.runs} runs, medians`,
       measurements,
       floor,
+      beleidJob,
       peaks,
     });
     console.log(section);
@@ -426,6 +456,29 @@ async function measureFloor(subgraphs: Record<SubgraphName, ServiceProcess> | un
   } finally {
     await floor.stop();
   }
+}
+
+/**
+ * Scenario 4 is answered from the published table: asks until it is computed (the first question starts
+ * the job) and returns how long that took, with the job's own step times from the beleid database.
+ */
+async function computeBeleidTable(url: string, request: Prepared[number], onPostgres: boolean): Promise<BeleidJob> {
+  const started = Date.now();
+  for (;;) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+    const body = await response.text();
+    if (body.includes('"beleidscijfers":{')) break;
+    if (!body.includes('FIGURES_BEING_COMPUTED')) throw new Error(`beleidscijfers: ${body.slice(0, 300)}`);
+    if (Date.now() - started > 3_600_000) throw new Error('beleidscijfers: not computed within an hour');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  const totalMs = Date.now() - started;
+  const steps = !onPostgres ? undefined : await withPostgres(async (sql) => {
+    const [row] = await sql<{ tijden: BeleidJob['steps'] }[]>`select cijfers->'tijden' as tijden from beleid.publicatie order by berekend_op desc limit 1`;
+    return row?.tijden;
+  });
+  console.log(`beleid table computed in ${(totalMs / 1000).toFixed(1)} s${steps ? ` (${JSON.stringify(steps)})` : ' (embedded)'}`);
+  return { totalMs, steps };
 }
 
 /**

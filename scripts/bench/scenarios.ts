@@ -2,12 +2,12 @@
  * What the benchmark asks, and as whom. Every request gets its own input (a random household, BSN or page)
  * and the token of a plausible caller: a constant body would let a gateway deduplicate and flatter itself.
  */
-import { HUISHOUDBEELD, HUISHOUDENS_PAGE, LOKET_LOOKUP } from '../../schema/operations';
+import { BELEIDSCIJFERS, HUISHOUDBEELD, HUISHOUDENS_PAGE, LOKET_LOOKUP } from '../../schema/operations';
 import { generateHuishoudens } from '../../subgraphs/demo/generator';
 import { encodeCursor } from '../../subgraphs/kit/cursor';
 
 export interface Caller {
-  rol: 'wijkteam-medewerker' | 'kcc-medewerker';
+  rol: 'wijkteam-medewerker' | 'kcc-medewerker' | 'beleidsmedewerker';
   sub: string;
   naam: string;
   doel: string;
@@ -27,6 +27,7 @@ export interface Scenario {
 }
 
 const KCC: Caller = { rol: 'kcc-medewerker', sub: 'bench-kcc', naam: 'KCC Lindeveen', doel: 'klantcontact' };
+const BELEID: Caller = { rol: 'beleidsmedewerker', sub: 'bench-beleid', naam: 'Beleid Lindeveen', doel: 'beleidsinformatie' };
 
 /** Draws from the seeded gemeente: the same generator the seeding used, so every id and BSN exists. */
 export function scenarios(households: number, seed: number): Scenario[] {
@@ -68,5 +69,16 @@ export function scenarios(households: number, seed: number): Scenario[] {
         return { body: { query: HUISHOUDENS_PAGE, variables: { after: at === 0 ? null : encodeCursor(ids[at - 1]!) } }, caller: KCC };
       },
     },
+    {
+      // The same question every time: a dashboard asks for the year, and is answered from the published
+      // table (the benchmark has it computed first, and reports how long that took).
+      name: 'beleidscijfers',
+      title: 'the full beleidscijfers of a year, as a beleidsmedewerker',
+      query: BELEIDSCIJFERS,
+      next: () => ({ body: { query: BELEIDSCIJFERS, variables: { gemeente: 'GM9999', periode: { jaar: BELEID_JAAR } } }, caller: BELEID }),
+    },
   ];
 }
+
+/** The year scenario 4 asks for: the last whole year before the demo's reference date. */
+export const BELEID_JAAR = 2025;

@@ -18,8 +18,8 @@ import { computeStapeling, type GebiedTelling } from './stapeling';
 export interface Berekening {
   ruw: { stapeling: GebiedTelling[]; loketten: BeleidBronnen['cijfers'] };
   gepubliceerd: ReturnType<typeof publiceer>;
-  /** Milliseconds per step, for the benchmark and the operator's log. */
-  tijden: { bronnen: number; koppeling: number };
+  /** Milliseconds per step (the sources' export, the transcryption, the join), for the benchmark and the log. */
+  tijden: { export: number; transcrypt: number; koppeling: number };
 }
 
 function publiceer(stapeling: GebiedTelling[], loketten: BeleidBronnen['cijfers']) {
@@ -50,11 +50,10 @@ async function bronnen(peers: Peers, vrager: Vrager, gemeente: string, periode: 
 }
 
 export async function bereken(peers: Peers, beleidKey: bigint, vrager: Vrager, gemeente: { code: string; naam: string }, periode: Periode): Promise<Berekening> {
-  const started = performance.now();
   const bron = await bronnen(peers, vrager, gemeente.code, periode);
   const opgehaald = performance.now();
   const stapeling = computeStapeling(bron, beleidKey, gemeente);
-  const tijden = { bronnen: Math.round(opgehaald - started), koppeling: Math.round(performance.now() - opgehaald) };
+  const tijden = { ...bron.tijden, koppeling: Math.round(performance.now() - opgehaald) };
   logger.info({ gemeente: gemeente.code, periode: periode.code, ...tijden }, 'beleid: table computed');
   return { ruw: { stapeling, loketten: bron.cijfers }, gepubliceerd: publiceer(stapeling, bron.cijfers), tijden };
 }

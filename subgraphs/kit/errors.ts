@@ -47,6 +47,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The request took longer than the gateway's execution timeout. */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** A policy figures table is being computed (subgraphs/beleid): ask again in a minute. */
+  FIGURES_BEING_COMPUTED: 'FIGURES_BEING_COMPUTED',
   /** The gateway is working on as many requests as it takes at once: try again after Retry-After. */
   OVERLOADED: 'OVERLOADED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

@@ -178,4 +178,6 @@ export interface BeleidBronnen {
   /** Per loket, its clients of the period; each pseudonym opens only for the beleid service. */
   clienten: Record<(typeof PROVISION_SOURCES)[number], PepClient[]>;
   cijfers: LoketCijfers[];
+  /** Milliseconds: the sources' exports and figures (their encryption included), and the transcryption. */
+  tijden: { export: number; transcrypt: number };
 }

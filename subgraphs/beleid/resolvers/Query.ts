@@ -1,5 +1,7 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { amsterdamDate } from '../../kit/dates';
-import { badUserInput } from '../../kit/errors';
+import { logger, safeError } from '../../kit/logger';
+import { badUserInput, ErrorCode, expectedError } from '../../kit/errors';
 import { storedPublicatie, storePublicatie, type BeleidContext } from '../context';
 import { bereken, type Berekening } from '../job';
 import { parsePeriode, type Periode, type PeriodeInput } from '../periode';
@@ -15,9 +17,30 @@ const GELDIG_MS = 24 * 3600 * 1000;
 const underway = new Map<string, Promise<unknown>>();
 
 const GEMEENTE_CODE = /^GM\d{4}$/;
+/** How long a question waits for a table being computed before it is told to ask again. */
+const WACHT_MS = 8_000;
 
 function served(gemeente: string, periode: Periode, berekendOp: string, cijfers: Berekening['gepubliceerd']) {
   return { gemeente, periode: periode.code, van: periode.van, tot: periode.tot, berekendOp: new Date(berekendOp).toISOString(), ...cijfers };
+}
+
+type Computed = { berekendOp: string; berekening: Berekening };
+
+/** The table's computation under way for this gemeente and period, or a new one, stored when done. */
+function computation(ctx: BeleidContext, gemeente: string, periode: Periode): Promise<Computed> {
+  const key = `${gemeente}:${periode.code}`;
+  let computing = underway.get(key) as Promise<Computed> | undefined;
+  if (computing) return computing;
+  computing = (async () => {
+    // The transcryptor and every source check and log the caller of the first question again.
+    const { authorization, purpose, traceId } = ctx.access.auth.credential?.parts ?? { authorization: '', purpose: '', traceId: ctx.access.auth.traceId };
+    const berekening = await bereken(ctx.peers, ctx.beleidKey, { authorization, purpose: purpose ?? '', traceId }, { code: gemeente, naam: gemeente }, periode);
+    const berekendOp = new Date().toISOString();
+    await storePublicatie(ctx.db, { gemeenteCode: gemeente, periode: periode.code, berekendOp, cijfers: { ruw: berekening.ruw, gepubliceerd: berekening.gepubliceerd, tijden: berekening.tijden } });
+    return { berekendOp, berekening };
+  })().finally(() => underway.delete(key));
+  underway.set(key, computing);
+  return computing;
 }
 
 export const Query = {
@@ -29,19 +52,14 @@ export const Query = {
     if (stored && Date.now() - Date.parse(stored.berekendOp) < GELDIG_MS) {
       return served(args.gemeente, periode, stored.berekendOp, (stored.cijfers as Pick<Berekening, 'gepubliceerd'>).gepubliceerd);
     }
-    const key = `${args.gemeente}:${periode.code}`;
-    let computing = underway.get(key) as Promise<{ berekendOp: string; berekening: Berekening }> | undefined;
-    if (!computing) {
-      computing = (async () => {
-        const { authorization, purpose, traceId } = ctx.access.auth.credential?.parts ?? { authorization: '', purpose: '', traceId: ctx.access.auth.traceId };
-        const berekening = await bereken(ctx.peers, ctx.beleidKey, { authorization, purpose: purpose ?? '', traceId }, { code: args.gemeente, naam: args.gemeente }, periode);
-        const berekendOp = new Date().toISOString();
-        await storePublicatie(ctx.db, { gemeenteCode: args.gemeente, periode: periode.code, berekendOp, cijfers: { ruw: berekening.ruw, gepubliceerd: berekening.gepubliceerd, tijden: berekening.tijden } });
-        return { berekendOp, berekening };
-      })().finally(() => underway.delete(key));
-      underway.set(key, computing);
+    const computing = computation(ctx, args.gemeente, periode);
+    // A large gemeente's table takes minutes (BENCHMARKS.md): the question does not wait for it, so that no
+    // gateway times out; the computation goes on, and the answer says when to ask again.
+    const done = await Promise.race([computing, wait(WACHT_MS, undefined, { ref: false })]);
+    if (!done) {
+      computing.catch((error: unknown) => logger.warn({ err: safeError(error), gemeente: args.gemeente, periode: periode.code }, 'beleid: table not computed'));
+      throw expectedError(`The figures of ${periode.code} are being computed; ask again in a minute`, ErrorCode.FIGURES_BEING_COMPUTED);
     }
-    const { berekendOp, berekening } = await computing;
-    return served(args.gemeente, periode, berekendOp, berekening.gepubliceerd);
+    return served(args.gemeente, periode, done.berekendOp, done.berekening.gepubliceerd);
   },
 };
