@@ -144,7 +144,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const transcryptor = createTranscryptor({
     urls: () => Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? supergraphUrl(options.supergraphSdl, name)])) as Record<SubgraphName, string>,
     gatewaySecret: auth.gatewaySecret,
-    timeoutMs: doorConfig.requestTimeoutMs * 8,
+    // A source encrypts every household of a large gemeente for one export: minutes, not a request's seconds.
+    timeoutMs: 600_000,
   });
   return {
     server,

@@ -18,7 +18,7 @@ import { ErrorCode } from '../subgraphs/kit/errors';
 import { postJson } from '../subgraphs/kit/http-client';
 import { readBody, sendJson } from '../subgraphs/kit/http';
 import { BELEID_BRONNEN_ROUTE } from '../subgraphs/kit/statistiek';
-import { deserialize, periodFactors, reshuffleRekey, serialize } from '../subgraphs/kit/pep';
+import { deserialize, mapInSlices, periodFactors, reshuffleRekey, serialize } from '../subgraphs/kit/pep';
 import { loadTranscryptorKeys } from '../subgraphs/kit/pep-config';
 import { BELEID_CIJFERS_ROUTE, FIGURE_SOURCES, PEP_EXPORT_ROUTE, periodeVraag, PROVISION_SOURCES, type BeleidBronnen, type LoketCijfers, type PepClient } from '../subgraphs/kit/statistiek';
 
@@ -84,12 +84,16 @@ export function createTranscryptor(options: { urls: () => Record<SubgraphName, s
       // this table, and an unrelated one in any other period.
       const { n, nOverK } = periodFactors(keys.shuffleSecret, keys.rekey, `${question.gemeente}:${periode}`);
       const transcrypt = (text: string) => serialize(reshuffleRekey(deserialize(text), n, nOverK));
+      const clienten = await Promise.all(
+        PROVISION_SOURCES.map(async (s, i) => {
+          const list = await mapInSlices(lokets[i]!.clienten, (c) => ({ persoon: transcrypt(c.persoon), huishouden: transcrypt(c.huishouden), voorzieningen: c.voorzieningen }));
+          return [s, shuffle(list)] as const;
+        }),
+      );
       const answer: BeleidBronnen = {
-        huishoudens: shuffle(brp.huishoudens.map((h) => ({ huishouden: transcrypt(h.huishouden), wijk: h.wijk }))),
+        huishoudens: shuffle(await mapInSlices(brp.huishoudens, (h) => ({ huishouden: transcrypt(h.huishouden), wijk: h.wijk }))),
         wijken: brp.wijken,
-        clienten: Object.fromEntries(
-          PROVISION_SOURCES.map((s, i) => [s, shuffle(lokets[i]!.clienten.map((c) => ({ persoon: transcrypt(c.persoon), huishouden: transcrypt(c.huishouden), voorzieningen: c.voorzieningen })))]),
-        ) as BeleidBronnen['clienten'],
+        clienten: Object.fromEntries(clienten) as BeleidBronnen['clienten'],
         cijfers,
         tijden: { export: Math.round(exported - started), transcrypt: Math.round(performance.now() - exported) },
       };

@@ -111,14 +111,18 @@ export function summarize(measurements: Measurement[]) {
 
 type Row = ReturnType<typeof summarize>[number];
 
+/** The median over runs of `value(ours) / value(other)`: both measured within the same minutes. */
+function pairedRatio(ours: Row, other: Row, value: (m: Measurement) => number): number {
+  return median(ours.runs.flatMap((m) => {
+    const twin = other.runs.find((o) => o.run === m.run);
+    return twin ? [value(m) / value(twin)] : [];
+  }));
+}
+
 /** CPU per request at the fixed rate and saturated throughput of `ours` against `other`, paired by run. */
 function costLine(ours: Row, other: Row): string {
   // Paired by run: both measured within the same minutes, so the machine's neighbours weigh on both alike.
-  const paired = (value: (m: Measurement) => number) =>
-    median(ours.runs.flatMap((m) => {
-      const twin = other.runs.find((o) => o.run === m.run);
-      return twin ? [value(m) / value(twin)] : [];
-    }));
+  const paired = (value: (m: Measurement) => number) => pairedRatio(ours, other, value);
   return (
     `CPU per request at ${ours.atRates[0]?.rate ?? '–'}/s ${fixed(ours.fixedCpu, 2)} against ${fixed(other.fixedCpu, 2)} ms, ${percent(paired(lowRateCpu))} ` +
     `(median of the runs' ratios); saturated throughput ${fixed(ours.rps, 0)} against ${fixed(other.rps, 0)} req/s, ${percent(1 / paired((m) => m.rps))} per request`
@@ -131,7 +135,7 @@ export function report(input: ReportInput): string {
   const lines = [
     `## ${input.date}: ${input.dataset}`,
     '',
-    `- Machine: ${input.machine}. Everything (Postgres or PGlite, five subgraphs, the gateway, the load) on it.`,
+    `- Machine: ${input.machine}. Everything (Postgres or PGlite, the subgraphs, the gateways, the load) on it.`,
     `- Command: \`${input.command}\``,
     `- Processing logs at the start: ${input.logAtStart}. Before each measurement the run waits until Postgres runs no autovacuum.`,
     `- ${input.settings}. Fetches and statements are counted by the subgraphs; CPU is per request, from /proc.`,
@@ -170,7 +174,7 @@ export function report(input: ReportInput): string {
     scenarios.flatMap((s) => {
       const a = find(s, one!);
       const b = find(s, other!);
-      return a && b ? [`- ${s}: throughput ${label}: ${fixed(a.rps / b.rps, 2)}`] : [];
+      return a && b ? [`- ${s}: throughput ${label}: ${fixed(pairedRatio(a, b, (m) => m.rps), 2)} (median of the runs' ratios; ${fixed(a.rps / b.rps, 2)} by the medians)`] : [];
     }),
   );
   const at100 = picture?.atRates.find((r) => r.rate === 100);

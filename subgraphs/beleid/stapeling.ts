@@ -2,7 +2,7 @@
  * The stapeling table before rounding: which persons and households used which domains, joined on
  * pseudonyms only (docs/beleid.md). The pseudonyms exist in this function's memory and nowhere else.
  */
-import { decrypt, deserialize, pointToText } from '../kit/pep';
+import { decrypt, deserialize, mapInSlices, pointToText } from '../kit/pep';
 import type { BeleidBronnen } from '../kit/statistiek';
 
 /** The domains as bits, and the CBS combinations they make. */
@@ -43,15 +43,15 @@ function count(target: Record<Stapelingsoort, number>, bits: number): void {
   target[SOORT_VAN_BITS[bits]!]++;
 }
 
-export function computeStapeling(bronnen: BeleidBronnen, beleidKey: bigint, gemeente: { code: string; naam: string }): GebiedTelling[] {
+export async function computeStapeling(bronnen: BeleidBronnen, beleidKey: bigint, gemeente: { code: string; naam: string }): Promise<GebiedTelling[]> {
   const open = (text: string) => pointToText(decrypt(deserialize(text), beleidKey));
-  const wijkVan = new Map(bronnen.huishoudens.map((h) => [open(h.huishouden), h.wijk]));
+  const wijkVan = new Map(await mapInSlices(bronnen.huishoudens, (h) => [open(h.huishouden), h.wijk] as const));
   const personen = new Map<string, { bits: number; voorzieningen: number; huishouden: string }>();
   const huishoudenBits = new Map<string, number>();
   for (const [bron, bit] of Object.entries(BRON_BIT) as [keyof typeof BRON_BIT, number][]) {
-    for (const client of bronnen.clienten[bron]) {
-      const persoon = open(client.persoon);
-      const huishouden = open(client.huishouden);
+    const geopend = await mapInSlices(bronnen.clienten[bron], (c) => ({ persoon: open(c.persoon), huishouden: open(c.huishouden), voorzieningen: c.voorzieningen }));
+    for (const client of geopend) {
+      const { persoon, huishouden } = client;
       if (!wijkVan.has(huishouden)) continue; // a file on a household the BRP no longer has in this gemeente
       const known = personen.get(persoon) ?? { bits: 0, voorzieningen: 0, huishouden };
       known.bits |= bit;

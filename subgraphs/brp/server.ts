@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { scalarResolvers } from '../kit/scalars';
+import { mapInSlices } from '../kit/pep';
 import { asAggregaat, identiteit, PEP_EXPORT_ROUTE, pseudonymise } from '../kit/statistiek';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
@@ -28,7 +29,7 @@ export const brpSubgraph: SubgraphDefinition<typeof tables, BrpContext> = {
         const rows = await ctx.repository.huishoudenWijken(vraag.gemeente);
         const wijken = new Map(rows.map((r) => [r.wijk, r.wijkNaam]));
         return {
-          huishoudens: rows.map((r) => ({ huishouden: pseudonymise(identiteit.huishouden(r.id)), wijk: r.wijk })),
+          huishoudens: await mapInSlices(rows, (r) => ({ huishouden: pseudonymise(identiteit.huishouden(r.id)), wijk: r.wijk })),
           wijken: [...wijken].map(([code, naam]) => ({ code, naam })).sort((a, b) => a.code.localeCompare(b.code)),
         };
       }),

@@ -127,3 +127,18 @@ export function periodFactors(shuffleSecret: Uint8Array, rekey: bigint, period: 
 }
 
 export const pep = { mod, ORDER };
+
+/**
+ * `items.map(work)` in slices, yielding to the event loop between them: a period's ciphertexts take this
+ * machine minutes of elliptic-curve arithmetic, and a service must keep answering its other requests
+ * meanwhile (a gateway that blocked for that long would time out every fetch). Worker threads would use
+ * the other cores too (docs/beleid.md, "What is not there yet").
+ */
+export async function mapInSlices<T, R>(items: readonly T[], work: (item: T) => R, slice = 16): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  for (let i = 0; i < items.length; i += slice) {
+    for (let j = i; j < Math.min(i + slice, items.length); j++) out[j] = work(items[j]!);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import type { Loket } from '../demo/types';
 import type { GuardedContext } from './auth/request';
 import { selectRows, type Database } from './database';
 import { parseInput } from './errors';
-import { embed, encrypt, serialize } from './pep';
+import { embed, encrypt, mapInSlices, serialize } from './pep';
 import { loadPepPublicKey } from './pep-config';
 
 export const PEP_EXPORT_ROUTE = '/pep-export';
@@ -85,7 +85,7 @@ export async function clientenInPeriode(db: Database<Record<string, unknown>>, v
       from ${v.table} join ${v.dossier} on ${v.dossier.id} = ${v.dossierId}
      where ${v.dossier.gemeenteCode} = ${vraag.gemeente} and ${v.begin} <= ${vraag.tot} and (${v.eind} is null or ${v.eind} >= ${vraag.van})
      group by 1, 2`);
-  return rows.map((r) => ({ persoon: pseudonymise(identiteit.persoon(r.bsn)), huishouden: pseudonymise(identiteit.huishouden(r.huishouden)), voorzieningen: r.n }));
+  return mapInSlices(rows, (r) => ({ persoon: pseudonymise(identiteit.persoon(r.bsn)), huishouden: pseudonymise(identiteit.huishouden(r.huishouden)), voorzieningen: r.n }));
 }
 
 /** Contact moments per channel in the period (by their date in Amsterdam): one statement. */
