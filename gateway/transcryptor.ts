@@ -75,7 +75,7 @@ export function createTranscryptor(options: { urls: () => Record<SubgraphName, s
     try {
       const started = performance.now();
       const [brp, ...lokets] = await Promise.all([
-        ask<{ huishoudens: { huishouden: string; wijk: string }[]; wijken: BeleidBronnen['wijken'] }>('brp', PEP_EXPORT_ROUTE, caller, question),
+        ask<Pick<BeleidBronnen, 'gemeente' | 'huishoudens' | 'wijken'>>('brp', PEP_EXPORT_ROUTE, caller, question),
         ...PROVISION_SOURCES.map((s) => ask<{ clienten: PepClient[] }>(s, PEP_EXPORT_ROUTE, caller, question)),
       ]);
       const cijfers = await Promise.all(FIGURE_SOURCES.map((s) => ask<LoketCijfers>(s, BELEID_CIJFERS_ROUTE, caller, question)));
@@ -92,6 +92,7 @@ export function createTranscryptor(options: { urls: () => Record<SubgraphName, s
       );
       const answer: BeleidBronnen = {
         huishoudens: shuffle(await mapInSlices(brp.huishoudens, (h) => ({ huishouden: transcrypt(h.huishouden), wijk: h.wijk }))),
+        gemeente: brp.gemeente,
         wijken: brp.wijken,
         clienten: Object.fromEntries(clienten) as BeleidBronnen['clienten'],
         cijfers,

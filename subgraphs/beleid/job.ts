@@ -50,11 +50,11 @@ async function bronnen(peers: Peers, vrager: Vrager, gemeente: string, periode: 
   return parsed;
 }
 
-export async function bereken(peers: Peers, beleidKey: bigint, vrager: Vrager, gemeente: { code: string; naam: string }, periode: Periode): Promise<Berekening> {
-  const bron = await bronnen(peers, vrager, gemeente.code, periode);
+export async function bereken(peers: Peers, beleidKey: bigint, vrager: Vrager, gemeente: string, periode: Periode): Promise<Berekening> {
+  const bron = await bronnen(peers, vrager, gemeente, periode);
   const opgehaald = performance.now();
-  const stapeling = await computeStapeling(bron, beleidKey, gemeente);
+  const stapeling = await computeStapeling(bron, beleidKey, bron.gemeente);
   const tijden = { ...bron.tijden, koppeling: Math.round(performance.now() - opgehaald) };
-  logger.info({ gemeente: gemeente.code, periode: periode.code, ...tijden }, 'beleid: table computed');
+  logger.info({ gemeente, periode: periode.code, ...tijden }, 'beleid: table computed');
   return { ruw: { stapeling, loketten: bron.cijfers }, gepubliceerd: publiceer(stapeling, bron.cijfers), tijden };
 }

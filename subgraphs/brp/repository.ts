@@ -61,9 +61,9 @@ export function brpRepository(db: BrpDb) {
     },
 
     /** Every household of a gemeente with its wijk (the policy figures' areas): one statement. */
-    async huishoudenWijken(gemeente: string): Promise<{ id: string; wijk: string; wijkNaam: string }[]> {
+    async huishoudenWijken(gemeente: string): Promise<{ id: string; wijk: string; wijkNaam: string; gemeenteNaam: string }[]> {
       return await db
-        .select({ id: tables.huishouden.id, wijk: tables.huishouden.wijkCode, wijkNaam: tables.wijk.naam })
+        .select({ id: tables.huishouden.id, wijk: tables.huishouden.wijkCode, wijkNaam: tables.wijk.naam, gemeenteNaam: tables.wijk.gemeenteNaam })
         .from(tables.huishouden)
         .innerJoin(tables.wijk, eq(tables.wijk.code, tables.huishouden.wijkCode))
         .where(eq(tables.huishouden.gemeenteCode, gemeente));

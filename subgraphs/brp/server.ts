@@ -29,6 +29,7 @@ export const brpSubgraph: SubgraphDefinition<typeof tables, BrpContext> = {
         const rows = await ctx.repository.huishoudenWijken(vraag.gemeente);
         const wijken = new Map(rows.map((r) => [r.wijk, r.wijkNaam]));
         return {
+          gemeente: { code: vraag.gemeente, naam: rows[0]?.gemeenteNaam ?? vraag.gemeente },
           huishoudens: await mapInSlices(rows, (r) => ({ huishouden: pseudonymise(identiteit.huishouden(r.id)), wijk: r.wijk })),
           wijken: [...wijken].map(([code, naam]) => ({ code, naam })).sort((a, b) => a.code.localeCompare(b.code)),
         };

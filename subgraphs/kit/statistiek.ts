@@ -172,6 +172,7 @@ export function loketStatistiekRoutes<C extends GuardedContext & { db: Database<
 
 /** What the transcryptor hands the beleid service for one gemeente and period. */
 export interface BeleidBronnen {
+  gemeente: { code: string; naam: string };
   /** Every household of the gemeente (a pseudonym) with its wijk. */
   huishoudens: { huishouden: string; wijk: string }[];
   wijken: { code: string; naam: string }[];

@@ -34,7 +34,7 @@ function computation(ctx: BeleidContext, gemeente: string, periode: Periode): Pr
   computing = (async () => {
     // The transcryptor and every source check and log the caller of the first question again.
     const { authorization, purpose, traceId } = ctx.access.auth.credential?.parts ?? { authorization: '', purpose: '', traceId: ctx.access.auth.traceId };
-    const berekening = await bereken(ctx.peers, ctx.beleidKey, { authorization, purpose: purpose ?? '', traceId }, { code: gemeente, naam: gemeente }, periode);
+    const berekening = await bereken(ctx.peers, ctx.beleidKey, { authorization, purpose: purpose ?? '', traceId }, gemeente, periode);
     const berekendOp = new Date().toISOString();
     await storePublicatie(ctx.db, { gemeenteCode: gemeente, periode: periode.code, berekendOp, cijfers: { ruw: berekening.ruw, gepubliceerd: berekening.gepubliceerd, tijden: berekening.tijden } });
     return { berekendOp, berekening };
