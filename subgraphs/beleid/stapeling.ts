@@ -2,7 +2,7 @@
  * The stapeling table before rounding: which persons and households used which domains, joined on
  * pseudonyms only (docs/beleid.md). The pseudonyms exist in this function's memory and nowhere else.
  */
-import { decrypt, deserialize, mapInSlices, pointToText } from '../kit/pep';
+import { decrypt, deserialize, mapInSlices, pointToText, scalarBytes } from '../kit/pep';
 import type { BeleidBronnen } from '../kit/statistiek';
 
 /** The domains as bits, and the CBS combinations they make. */
@@ -44,7 +44,8 @@ function count(target: Record<Stapelingsoort, number>, bits: number): void {
 }
 
 export async function computeStapeling(bronnen: BeleidBronnen, beleidKey: bigint, gemeente: { code: string; naam: string }): Promise<GebiedTelling[]> {
-  const open = (text: string) => pointToText(decrypt(deserialize(text), beleidKey));
+  const key = scalarBytes(beleidKey);
+  const open = (text: string) => pointToText(decrypt(deserialize(text), key));
   const wijkVan = new Map(await mapInSlices(bronnen.huishoudens, (h) => [open(h.huishouden), h.wijk] as const));
   const personen = new Map<string, { bits: number; voorzieningen: number; huishouden: string }>();
   const huishoudenBits = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, parseEnv } from './config';
-import { deriveScalar, encryptionKey, pep, pointFromText, publicKey, scalarFromText, scalarToText, pointToText } from './pep';
+import { deriveScalar, pep, pointFromText, publicKey, scalarFromText, scalarToText, pointToText } from './pep';
 
 /**
  * The keys of the polymorphic pseudonymisation (kit/pep.ts, docs/beleid.md). Each party gets only its own:
@@ -63,9 +63,9 @@ function partyKey<T>(env: NodeJS.ProcessEnv, name: keyof PepKeys, variable: stri
   }
 }
 
-/** A source's key: the public key, prepared for many encryptions. */
+/** A source's key: the public key. */
 export function loadPepPublicKey(env: NodeJS.ProcessEnv = process.env) {
-  return partyKey(env, 'publicKey', 'PEP_PUBLIC_KEY', (text) => encryptionKey(pointFromText(text)));
+  return partyKey(env, 'publicKey', 'PEP_PUBLIC_KEY', pointFromText);
 }
 
 export function loadTranscryptorKeys(env: NodeJS.ProcessEnv = process.env) {
