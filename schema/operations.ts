@@ -86,6 +86,128 @@ export const BELEIDSCIJFERS = /* GraphQL */ `
       }
       kanaalgebruik { loket kanaal contactmomenten { waarde afgeschermd } }
       instroomUitstroom { loket maand beginstand { waarde afgeschermd } instroom { waarde afgeschermd } uitstroom { waarde afgeschermd } eindstand { waarde afgeschermd } }
+      doorlooptijden {
+        loket stap termijn termijnBron afgerond { waarde afgeschermd } mediaanDagen { waarde afgeschermd } p90Dagen { waarde afgeschermd }
+        binnenTermijnPercentage { waarde afgeschermd } openNaTermijn { waarde afgeschermd }
+      }
+    }
+  }
+`;
+
+// The Wmo chain as a loket application sends it (README "Writes: the Wmo chain").
+
+export const REGISTER_WMO_MELDING = /* GraphQL */ `
+  mutation RegisterWmoMelding($input: RegisterWmoMeldingInput!) {
+    registerWmoMelding(input: $input) {
+      meldingId meldingsdatum onderzoekUiterlijk persoonlijkPlanUiterlijk clientondersteuningGewenst
+      melding { id status version }
+    }
+  }
+`;
+
+export const START_WMO_ONDERZOEK = /* GraphQL */ `
+  mutation StartWmoOnderzoek($input: StartWmoOnderzoekInput!) {
+    startWmoOnderzoek(input: $input) { id status version }
+  }
+`;
+
+export const RECORD_WMO_VERSLAG = /* GraphQL */ `
+  mutation RecordWmoVerslag($input: RecordWmoVerslagInput!) {
+    recordWmoVerslag(input: $input) { id status version onderzoek { gespreksdatum verslagVerstuurdOp bevindingen { domein bevinding } } }
+  }
+`;
+
+export const REGISTER_WMO_AANVRAAG = /* GraphQL */ `
+  mutation RegisterWmoAanvraag($input: RegisterWmoAanvraagInput!) {
+    registerWmoAanvraag(input: $input) { id status version behandelaar aanvraag { ontvangenOp beschikkingUiterlijk } }
+  }
+`;
+
+export const RECORD_WMO_BESCHIKKING = /* GraphQL */ `
+  mutation RecordWmoBeschikking($input: RecordWmoBeschikkingInput!) {
+    recordWmoBeschikking(input: $input) {
+      id status version
+      beschikking { datum besluit voorzieningen { id processtatus version openStap { stap uiterlijk } } }
+    }
+  }
+`;
+
+export const ASSIGN_WMO_TOEWIJZING = /* GraphQL */ `
+  mutation AssignWmoToewijzing($input: AssignWmoToewijzingInput!) {
+    assignWmoToewijzing(input: $input) {
+      id processtatus version
+      toewijzingen { toewijzingnummer aanbieder { agbCode naam } toewijzingsdatum ingangsdatum omvang { volume eenheid frequentie } }
+    }
+  }
+`;
+
+export const START_WMO_LEVERING = /* GraphQL */ `
+  mutation StartWmoLevering($input: StartWmoLeveringInput!) {
+    startWmoLevering(input: $input) { id processtatus version }
+  }
+`;
+
+export const REGISTER_WMO_CONTACTMOMENT = /* GraphQL */ `
+  mutation RegisterWmoContactmoment($input: RegisterContactmomentInput!) {
+    registerWmoContactmoment(input: $input) { id tijdstip loket kanaal onderwerp }
+  }
+`;
+
+/** The Wmo-loket's work list: open steps by deadline. */
+export const WMO_WERKVOORRAAD = /* GraphQL */ `
+  query WmoWerkvoorraad($filter: WerkvoorraadFilter, $first: Int!, $after: String) {
+    wmoWerkvoorraad(filter: $filter, first: $first, after: $after) {
+      items { stap { id stap sinds uiterlijk termijnVerstreken dagenResterend behandelaar } huishouden { id } client { bsn } onderwerp }
+      hasNextPage endCursor
+    }
+  }
+`;
+
+// The Jeugd chain.
+
+const JEUGDHULPTRAJECT = 'id processtatus version verwijzer openStap { stap uiterlijk } aanvraag { beschikkingUiterlijk }';
+
+export const REGISTER_JEUGDHULP_VERWIJZING = /* GraphQL */ `
+  mutation RegisterJeugdhulpVerwijzing($input: RegisterJeugdhulpVerwijzingInput!) {
+    registerJeugdhulpVerwijzing(input: $input) { ${JEUGDHULPTRAJECT} }
+  }
+`;
+
+export const RECORD_JEUGDHULP_BESCHIKKING = /* GraphQL */ `
+  mutation RecordJeugdhulpBeschikking($input: RecordJeugdhulpBeschikkingInput!) {
+    recordJeugdhulpBeschikking(input: $input) { ${JEUGDHULPTRAJECT} beschikking { datum besluit } }
+  }
+`;
+
+export const ASSIGN_JEUGDHULP_TOEWIJZING = /* GraphQL */ `
+  mutation AssignJeugdhulpToewijzing($input: AssignJeugdhulpToewijzingInput!) {
+    assignJeugdhulpToewijzing(input: $input) { ${JEUGDHULPTRAJECT} toewijzing { toewijzingnummer aanbieder { agbCode naam } ingangsdatum } }
+  }
+`;
+
+export const START_JEUGDHULP = /* GraphQL */ `
+  mutation StartJeugdhulp($input: StartJeugdhulpInput!) {
+    startJeugdhulp(input: $input) { ${JEUGDHULPTRAJECT} startdatum }
+  }
+`;
+
+export const STOP_JEUGDHULP = /* GraphQL */ `
+  mutation StopJeugdhulp($input: StopJeugdhulpInput!) {
+    stopJeugdhulp(input: $input) { ${JEUGDHULPTRAJECT} einddatum redenBeeindiging }
+  }
+`;
+
+export const REGISTER_CJG_CONTACTMOMENT = /* GraphQL */ `
+  mutation RegisterCjgContactmoment($input: RegisterContactmomentInput!) {
+    registerCjgContactmoment(input: $input) { id tijdstip loket kanaal onderwerp }
+  }
+`;
+
+export const CJG_WERKVOORRAAD = /* GraphQL */ `
+  query CjgWerkvoorraad($filter: WerkvoorraadFilter, $first: Int!, $after: String) {
+    cjgWerkvoorraad(filter: $filter, first: $first, after: $after) {
+      items { stap { id stap sinds uiterlijk termijnVerstreken dagenResterend behandelaar } huishouden { id } client { bsn } onderwerp }
+      hasNextPage endCursor
     }
   }
 `;

@@ -55,7 +55,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   // One after the other: subgraphs that share a database must not run their migrations concurrently.
   for (const name of SUBGRAPHS) {
     const definition = subgraphDefinitions[name];
-    const service = await buildSubgraph(definition, { storage: await options.storage(name), clock: options.clock, auth: options.auth, guard: options.guard, gatewayUrl: () => gatewayUrl });
+    const service = await buildSubgraph(definition, {
+      storage: await options.storage(name),
+      clock: options.clock,
+      auth: options.auth,
+      guard: options.guard,
+      gatewayUrl: () => gatewayUrl,
+      subgraphUrls: () => subgraphUrls,
+    });
     services[name] = service;
     if (options.demo && (await seedIfEmpty(definition, service.db, options.demo))) {
       log(`${name}: seeded a demo gemeente of ${options.demo.households} households`);

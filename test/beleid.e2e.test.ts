@@ -6,11 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BELEIDSCIJFERS } from '../schema/operations';
 import { generateHuishoudens } from '../subgraphs/demo/generator';
 import type { DemoHuishouden } from '../subgraphs/demo/types';
+import { jeugdBeschikkingUiterlijk } from '../subgraphs/cjg/domain/jeugdhulp';
+import type { DoorlooptijdRij } from '../subgraphs/kit/statistiek';
+import { dagenTussen } from '../subgraphs/kit/termijnen';
+import { beschikkingUiterlijk, onderzoekUiterlijk } from '../subgraphs/wmo/domain/melding';
 import { signedHeaders } from '../subgraphs/kit/auth/gateway-credential';
 import { ROLLEN } from '../subgraphs/kit/auth/roles';
 import { isValidBsn } from '../subgraphs/kit/bsn';
 import { amsterdamDate } from '../subgraphs/kit/dates';
-import { decrypt, deserialize, embed, encrypt, encryptionKey, pointFromText, pointToText, scalarFromText } from '../subgraphs/kit/pep';
+import { decrypt, deserialize, embed, encrypt, pointFromText, pointToText, scalarBytes, scalarFromText } from '../subgraphs/kit/pep';
 import { DEVELOPMENT_PEP_KEYS } from '../subgraphs/kit/pep-config';
 import { BELEID_BRONNEN_ROUTE, type BeleidBronnen } from '../subgraphs/kit/statistiek';
 import * as beleidTables from '../subgraphs/beleid/db/schema';
@@ -29,6 +33,7 @@ interface Gepubliceerd {
   stapeling: { code: string; soort: string; afgeschermd: string | null; cellen: { soort: string; clienten: Cijfer; huishoudens: Cijfer }[] | null; naarAantalVoorzieningen: { aantal: number; clienten: Cijfer }[] | null }[];
   kanaalgebruik: { loket: string; kanaal: string; contactmomenten: Cijfer }[];
   instroomUitstroom: { loket: string; maand: string; beginstand: Cijfer; instroom: Cijfer; uitstroom: Cijfer; eindstand: Cijfer }[];
+  doorlooptijden: { loket: string; stap: string; termijn: string; termijnBron: string; mediaanDagen: Cijfer; binnenTermijnPercentage: Cijfer }[];
 }
 interface Cijfer {
   waarde: number | null;
@@ -52,7 +57,7 @@ function truth(households: DemoHuishouden[], van: string, tot: string) {
   };
   for (const h of households) {
     for (const v of h.wmo?.voorzieningen ?? []) if (active(v.ingangsdatum, v.einddatum, van, tot)) add(h, v.bsn, 4);
-    for (const t of h.cjg?.jeugdhulptrajecten ?? []) if (active(t.startdatum, t.einddatum, van, tot)) add(h, t.bsn, 1);
+    for (const t of h.cjg?.jeugdhulptrajecten ?? []) if (t.startdatum !== null && active(t.startdatum, t.einddatum, van, tot)) add(h, t.bsn, 1);
     for (const u of h.werkplein?.uitkeringen ?? []) if (active(u.ingangsdatum, u.einddatum, van, tot)) add(h, u.bsn, 2);
   }
   const soort = (bits: number) => (['', 'ALLEEN_JEUGD', 'ALLEEN_PWET', 'JEUGD_EN_PWET', 'ALLEEN_WMO', 'JEUGD_EN_WMO', 'PWET_EN_WMO', 'JEUGD_PWET_EN_WMO'] as const)[bits]!;
@@ -158,6 +163,40 @@ describe('policy figures across domains, never a person', () => {
     expect(new Set(first.instroomUitstroom.map((r) => r.loket))).toEqual(new Set(['WMO', 'CJG', 'WERKPLEIN']));
   });
 
+  it('measures the lead times of the Wmo and Jeugd steps against their legal terms as the generator’s chains have them', async () => {
+    const { ruw } = (await stored('2025')) as unknown as { ruw: { loketten: { loket: string; doorlooptijden: DoorlooptijdRij[] }[] } };
+    const peil = JAAR.tot;
+    // percentile_disc: the smallest value at or above the fraction, as the lokets compute it.
+    const pct = (days: number[], f: number) => (days.length ? [...days].sort((a, b) => a - b)[Math.ceil(f * days.length) - 1]! : null);
+    const figure = (steps: { begin: string | null; gedaan: string | null; uiterlijk: string | null; vervallen: string | null }[]) => {
+      const done = steps.filter((s) => s.begin && s.gedaan && s.gedaan >= JAAR.van && s.gedaan <= JAAR.tot);
+      const days = done.map((s) => dagenTussen(s.begin!, s.gedaan!));
+      return {
+        afgerond: done.length,
+        mediaanDagen: pct(days, 0.5),
+        p90Dagen: pct(days, 0.9),
+        binnenTermijn: done.filter((s) => s.gedaan! <= s.uiterlijk!).length,
+        openNaTermijn: steps.filter((s) => s.begin && s.begin <= peil && s.uiterlijk! < peil && (!s.gedaan || s.gedaan > peil) && (!s.vervallen || s.vervallen > peil)).length,
+      };
+    };
+    const meldingen = households.flatMap((h) => h.wmo?.meldingen ?? []);
+    const least = (...d: (string | null)[]) => d.filter((x): x is string => x !== null).sort()[0] ?? null;
+    const want = {
+      'WMO ONDERZOEK': figure(meldingen.map((m) => ({ begin: m.meldingsdatum, gedaan: m.verslagVerstuurdOp, uiterlijk: onderzoekUiterlijk(m.meldingsdatum), vervallen: least(m.ingetrokkenOp, m.aanvraagOntvangenOp) }))),
+      'WMO BESCHIKKING': figure(meldingen.map((m) => ({ begin: m.aanvraagOntvangenOp, gedaan: m.beschikkingsdatum, uiterlijk: m.aanvraagOntvangenOp && beschikkingUiterlijk(m.aanvraagOntvangenOp), vervallen: m.ingetrokkenOp }))),
+      'CJG BESCHIKKING': figure(households.flatMap((h) => h.cjg?.jeugdhulptrajecten ?? []).map((t) => ({ begin: t.aanvraagOntvangenOp, gedaan: t.beschikkingsdatum, uiterlijk: t.aanvraagOntvangenOp && jeugdBeschikkingUiterlijk(t.aanvraagOntvangenOp), vervallen: null }))),
+    };
+    const got = Object.fromEntries(
+      ruw.loketten.flatMap((l) => l.doorlooptijden.filter((d) => d.stap !== 'VERZOEK_OM_TOEWIJZING').map((d) => [`${l.loket} ${d.stap}`, { afgerond: d.afgerond, mediaanDagen: d.mediaanDagen, p90Dagen: d.p90Dagen, binnenTermijn: d.binnenTermijn, openNaTermijn: d.openNaTermijn }])),
+    );
+    expect(got).toEqual(want);
+    expect(want['WMO ONDERZOEK'].afgerond).toBeGreaterThan(10);
+    const onderzoek = first.doorlooptijden.find((d) => d.loket === 'WMO' && d.stap === 'ONDERZOEK')!;
+    expect(onderzoek).toMatchObject({ termijn: '6 weken na de melding', termijnBron: 'Wmo 2015 art. 2.3.2 lid 1', mediaanDagen: { waarde: want['WMO ONDERZOEK'].mediaanDagen } });
+    const w = want['WMO ONDERZOEK'];
+    expect(onderzoek.binnenTermijnPercentage.waarde).toBe(Math.round((100 * w.binnenTermijn) / w.afgerond));
+  });
+
   it('answers the same question with the same table, from one plan stage', async () => {
     hub.resetCounters();
     const again = await hub.query<{ beleidscijfers: Gepubliceerd }>(BELEIDSCIJFERS, { gemeente: 'GM9999', periode: { jaar: 2025 } });
@@ -177,7 +216,7 @@ describe('policy figures across domains, never a person', () => {
   });
 
   describe('the pseudonyms, as the transcryptor hands them to the beleid service', () => {
-    const beleidKey = scalarFromText(DEVELOPMENT_PEP_KEYS.beleidKey);
+    const beleidKey = scalarBytes(scalarFromText(DEVELOPMENT_PEP_KEYS.beleidKey));
     async function pseudonyms(periode: string, van: string, tot: string): Promise<Set<string>> {
       const body = { gemeente: 'GM9999', periode, van, tot };
       const caller = { authorization: (await headersFor(beleid)).authorization!, purpose: 'beleidsinformatie', traceId: 'a'.repeat(32) };
@@ -195,7 +234,7 @@ describe('policy figures across domains, never a person', () => {
       expect(jaar.size).toBe(expected.bsns.length);
       expect([...kwartaal].filter((p) => jaar.has(p))).toEqual([]);
       // What a loket holds is the public key; from a BSN it can make the point and encryptions under that key.
-      const Y = encryptionKey(pointFromText(DEVELOPMENT_PEP_KEYS.publicKey));
+      const Y = pointFromText(DEVELOPMENT_PEP_KEYS.publicKey);
       for (const bsn of expected.bsns.slice(0, 50)) {
         const M = embed(`bsn:${bsn}`);
         for (const candidate of [M, encrypt(M, Y).c, encrypt(M, Y).b]) expect(jaar.has(pointToText(candidate))).toBe(false);

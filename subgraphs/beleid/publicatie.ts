@@ -3,7 +3,7 @@
  * number rounded to a multiple of 5 on its own, a number under 10 withheld, an area with too few
  * households withheld whole. The rules are here and nowhere else.
  */
-import type { InstroomUitstroomRij, LoketCijfers } from '../kit/statistiek';
+import type { DoorlooptijdRij, InstroomUitstroomRij, LoketCijfers } from '../kit/statistiek';
 import { STAPELINGSOORTEN, type GebiedTelling } from './stapeling';
 
 /** Under this a number is not published. */
@@ -22,6 +22,15 @@ export interface Cijfer {
 export function cijfer(n: number): Cijfer {
   if (n < MIN_CIJFER) return { waarde: null, afgeschermd: 'MINDER_DAN_10' };
   return { waarde: AFRONDING * Math.round(n / AFRONDING), afgeschermd: null };
+}
+
+/**
+ * A statistic that is not a count (days, a percentage): published as it is, but only when it rests on at
+ * least MIN_CIJFER cases, so that no one reads one person's lead time from it.
+ */
+export function maat(waarde: number | null, basis: number): Cijfer {
+  if (basis < MIN_CIJFER || waarde === null) return { waarde: null, afgeschermd: 'MINDER_DAN_10' };
+  return { waarde: Math.round(waarde), afgeschermd: null };
 }
 
 export function publiceerGebied(g: GebiedTelling) {
@@ -46,6 +55,19 @@ export function publiceerLoketten(cijfers: LoketCijfers[]) {
         instroom: cijfer(r.instroom),
         uitstroom: cijfer(r.uitstroom),
         eindstand: cijfer(r.eindstand),
+      })),
+    ),
+    doorlooptijden: cijfers.flatMap((l) =>
+      (l.doorlooptijden ?? []).map((d: DoorlooptijdRij) => ({
+        loket: l.loket,
+        stap: d.stap,
+        termijn: d.termijn,
+        termijnBron: d.termijnBron,
+        afgerond: cijfer(d.afgerond),
+        mediaanDagen: maat(d.mediaanDagen, d.afgerond),
+        p90Dagen: maat(d.p90Dagen, d.afgerond),
+        binnenTermijnPercentage: maat(d.afgerond ? (100 * d.binnenTermijn) / d.afgerond : null, d.afgerond),
+        openNaTermijn: cijfer(d.openNaTermijn),
       })),
     ),
   };

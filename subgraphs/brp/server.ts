@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { BEWONING_ROUTE } from '../kit/bewoning';
 import { scalarResolvers } from '../kit/scalars';
 import { mapInSlices } from '../kit/pep';
 import { asAggregaat, identiteit, PEP_EXPORT_ROUTE, pseudonymise } from '../kit/statistiek';
 import { tableIsEmpty, type SubgraphDefinition } from '../kit/subgraph';
 import { subgraphTypeDefs } from '../kit/typedefs';
+import { bewoning } from './bewoning';
 import { createBrpContext, type BrpContext } from './context';
 import * as tables from './db/schema';
 import { Huishouden } from './resolvers/Huishouden';
@@ -22,6 +24,8 @@ export const brpSubgraph: SubgraphDefinition<typeof tables, BrpContext> = {
   resolvers: { ...scalarResolvers, Query, Huishouden, Persoon, Verwerkingslog },
   createContext: createBrpContext,
   routes: {
+    // A loket about to write about a resident asks where they live (kit/bewoning.ts).
+    [BEWONING_ROUTE]: bewoning,
     // The areas of the policy figures: every household of the gemeente as a pseudonym with its wijk, so that
     // the beleid service can group the lokets' clients by household and wijk without learning either id.
     [PEP_EXPORT_ROUTE]: (body, ctx) =>

@@ -11,8 +11,9 @@ const gezin = aHuishouden({
   leden: [aPersoon(), kind],
   cjg: aCjg({
     jeugdhulptrajecten: [
-      aJeugdhulptraject({ bsn: kind.bsn, productcategorie: '54', startdatum: '2025-01-01', einddatum: '2025-12-31' }),
-      aJeugdhulptraject({ bsn: kind.bsn, productcategorie: '45', startdatum: '2026-12-01' }),
+      aJeugdhulptraject({ bsn: kind.bsn, productcategorie: '54', verwijsdatum: '2024-11-01', startdatum: '2025-01-01', einddatum: '2025-12-31', status: 'BEEINDIGD' }),
+      // Assigned, the care starts next month: no start reported yet (iJw 305), so GEPLAND.
+      aJeugdhulptraject({ bsn: kind.bsn, productcategorie: '45', verwijsdatum: '2026-09-01', status: 'TOEGEWEZEN', startdatum: null, toewijzingIngangsdatum: '2026-12-01' }),
     ],
   }),
 });

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { isValidBsn, TEST_BSN_COUNT } from '../kit/bsn';
 import { DEMO_REFERENCE_DATE, demoGebied, findExampleHuishouden, generateHuishoudens, MAX_DEMO_HOUSEHOLDS } from './generator';
-import { KANALEN, MELDING_STATUSSEN, ZRM_DOMEINEN } from './types';
+import { KANALEN, ZRM_DOMEINEN } from '../kit/domein';
+import { MELDING_STATUSSEN } from '../wmo/domain/melding';
 import type { DemoContactmoment, DemoHuishouden, DemoOptions, DemoPersoon } from './types';
 
 const generate = (opts: DemoOptions): DemoHuishouden[] => [...generateHuishoudens(opts)];
@@ -229,12 +230,14 @@ describe('generateHuishoudens: loket records', () => {
     }
   });
 
-  it('gives jeugdhulp only to persons under 18 at the startdatum, born before it', () => {
+  it('gives jeugdhulp only to persons under 18 at the verwijzing and the startdatum, born before them', () => {
     const trajecten = SAMPLE.flatMap((h) => (h.cjg?.jeugdhulptrajecten ?? []).map((t) => ({ t, p: lid(h, t.bsn) })));
     expect(trajecten.length).toBeGreaterThan(20);
     for (const { t, p } of trajecten) {
-      expect(p.geboortedatum < t.startdatum).toBe(true);
-      expect(ageOn(p.geboortedatum, t.startdatum)).toBeLessThan(18);
+      for (const datum of [t.verwijsdatum, t.startdatum ?? t.verwijsdatum]) {
+        expect(p.geboortedatum < datum).toBe(true);
+        expect(ageOn(p.geboortedatum, datum)).toBeLessThan(18);
+      }
       expect(['35', '41', '43', '44', '45', '46', '47', '48', '54']).toContain(t.productcategorie);
     }
   });

@@ -33,15 +33,20 @@ import type {
   DemoUitkering,
   DemoWerkplein,
   DemoWijkteam,
+  DemoAanbieder,
+  DemoOmvang,
+  DemoToewijzing,
+  DemoVerzoekOmToewijzing,
   DemoWmo,
   DemoWmoVoorziening,
   Geslacht,
   Kanaal,
   Loket,
-  MeldingStatus,
   TrajectSoort,
   ZrmDomein,
 } from './types';
+import type { JeugdhulpStatus, Verwijzer } from '../cjg/domain/jeugdhulp';
+import type { VoorzieningStatus } from '../wmo/domain/voorziening';
 
 export const DEMO_REFERENCE_DATE = '2026-11-01';
 
@@ -763,6 +768,11 @@ function composeMembers(rng: Rng, ref: number, forceFamily: boolean, bsnAt: (i: 
 interface Ctx {
   rng: Rng;
   ids: IdSource;
+  /**
+   * The steps of the Wmo and Jeugd chains (dates, aanbieders, findings) draw from a stream of their own, so
+   * that adding them changed nothing the household's other draws had made (names, provisions, contacts).
+   */
+  keten: { rng: Rng; ids: IdSource };
   ref: number;
   wijkIndex: number;
   members: Member[];
@@ -976,13 +986,16 @@ const WMO_ONDERWERP: Record<string, string> = {
   '17': 'Spoedopvang', '18': 'Beschermd wonen en opvang',
 };
 
-function meldingStatus(ctx: Ctx, datum: number, periode: Periode): MeldingStatus {
+/** The stage a melding's chain has reached, as first drawn: refined into the chain's states by `wmoKeten`. */
+type MeldingFase = 'ONTVANGEN' | 'IN_ONDERZOEK' | 'AANVRAAG_ONTVANGEN' | 'AFGEROND';
+
+function meldingFase(ctx: Ctx, datum: number, periode: Periode): MeldingFase {
   const { rng } = ctx;
   const age = ctx.ref - datum;
   if (periode.closed || (age > 120 && rng.chance(0.93))) return 'AFGEROND';
   const table = age <= 42
-    ? weighted<MeldingStatus>([['ONTVANGEN', 35], ['IN_ONDERZOEK', 35], ['AANVRAAG_ONTVANGEN', 15], ['AFGEROND', 15]])
-    : weighted<MeldingStatus>([['ONTVANGEN', 5], ['IN_ONDERZOEK', 30], ['AANVRAAG_ONTVANGEN', 30], ['AFGEROND', 35]]);
+    ? weighted<MeldingFase>([['ONTVANGEN', 35], ['IN_ONDERZOEK', 35], ['AANVRAAG_ONTVANGEN', 15], ['AFGEROND', 15]])
+    : weighted<MeldingFase>([['ONTVANGEN', 5], ['IN_ONDERZOEK', 30], ['AANVRAAG_ONTVANGEN', 30], ['AFGEROND', 35]]);
   return rng.pickWeighted(table);
 }
 
@@ -993,45 +1006,201 @@ function wmoClient(ctx: Ctx): Member {
   return ageAt(oldest, ctx.ref) >= 65 && ctx.rng.chance(0.85) ? oldest : ctx.rng.pick(adults);
 }
 
+interface MeldingDraft {
+  id: string;
+  bsn: string;
+  onderwerp: string;
+  day: number;
+  cat: string;
+  fase: MeldingFase;
+}
+
+interface VoorzieningDraft {
+  id: string;
+  bsn: string;
+  meldingId: string;
+  cat: string;
+  ingang: number;
+  eind: number | null;
+}
+
 function buildWmo(ctx: Ctx): DemoWmo {
   const { rng } = ctx;
   const client = wmoClient(ctx);
   const { dossier, periode } = openDossier(ctx, getRoster().WMO, client.born);
   const adults = ctx.members.filter((m) => m.rol === 'PARTNER');
   const categorieen = pickDistinct(rng, WMO_CATEGORIEEN, rng.chance(0.7) ? 1 : 2);
-  const meldingen = categorieen.map((cat, i): DemoMelding & { day: number; cat: string } => {
+  const meldingen = categorieen.map((cat, i): MeldingDraft => {
     const day = i === 0 ? periode.start : rng.int(periode.start, periode.end);
     const wie = i > 0 && rng.chance(0.3) ? rng.pick(adults) : client;
-    return { id: ctx.ids.next(), bsn: wie.persoon.bsn, meldingsdatum: isoDate(day), onderwerp: WMO_ONDERWERP[cat]!,
-      status: meldingStatus(ctx, day, periode), day, cat };
+    return { id: ctx.ids.next(), bsn: wie.persoon.bsn, onderwerp: WMO_ONDERWERP[cat]!, day, cat, fase: meldingFase(ctx, day, periode) };
   });
   meldingen.sort((a, b) => a.day - b.day);
   const voorzieningen = wmoVoorzieningen(ctx, meldingen, periode);
   const subjects = [...new Set(meldingen.map((m) => m.bsn))].map((bsn) => ctx.members.find((m) => m.persoon.bsn === bsn)!);
   return {
     dossier,
-    meldingen: meldingen.map(({ day: _day, cat: _cat, ...m }) => m),
-    voorzieningen,
+    ...wmoKeten(ctx, dossier, periode, meldingen, voorzieningen),
     contactmomenten: contactmomenten(ctx, 'WMO', periode, subjects, dossier.contactpersoon.naam),
   };
 }
 
 /** 0-3 voorzieningen, only from meldingen that were decided (AFGEROND), starting 3-10 weeks after the melding. */
-function wmoVoorzieningen(ctx: Ctx, meldingen: Array<DemoMelding & { day: number; cat: string }>, periode: Periode): DemoWmoVoorziening[] {
+function wmoVoorzieningen(ctx: Ctx, meldingen: MeldingDraft[], periode: Periode): VoorzieningDraft[] {
   const { rng } = ctx;
-  const afgerond = meldingen.filter((m) => m.status === 'AFGEROND');
+  const afgerond = meldingen.filter((m) => m.fase === 'AFGEROND');
   const wanted = rng.pickWeighted(weighted([[0, 20], [1, 45], [2, 25], [3, 10]] as const));
   if (afgerond.length === 0 || wanted === 0) return [];
   const cats = [...new Set([...afgerond.map((m) => m.cat), ...pickDistinct(rng, WMO_CATEGORIEEN, 3)])].slice(0, wanted);
-  const out: DemoWmoVoorziening[] = [];
+  const out: VoorzieningDraft[] = [];
   for (const [i, cat] of cats.entries()) {
     const melding = afgerond[Math.min(i, afgerond.length - 1)]!;
     const ingang = melding.day + rng.int(21, 70);
     if (ingang > periode.end) continue;
     const eind = einde(ctx, ingang, periode, 0.3, 60, 900);
-    out.push({ id: ctx.ids.next(), bsn: melding.bsn, productcategorie: cat, ingangsdatum: isoDate(ingang), einddatum: eind === null ? null : isoDate(eind) });
+    out.push({ id: ctx.ids.next(), bsn: melding.bsn, meldingId: melding.id, cat, ingang, eind });
   }
   return out;
+}
+
+// The chain's steps. Lead times as the Wmo-monitor reports them: most onderzoeken within the six weeks,
+// some late; beschikkingen mostly within the two weeks after the aanvraag.
+
+const WMO_AANBIEDERS: Record<string, DemoAanbieder[]> = {
+  zorg: [{ agbCode: '99010001', naam: 'Thuiszorg Lindeveen' }, { agbCode: '99010002', naam: 'Zorggroep De Linde' }, { agbCode: '99010003', naam: 'Huishoudelijke Hulp Veenstreek' }],
+  begeleiding: [{ agbCode: '99010011', naam: 'Begeleidingsdienst Oostwaarts' }, { agbCode: '99010012', naam: 'Dagbesteding De Werkplaats' }],
+  hulpmiddel: [{ agbCode: '99010021', naam: 'Hulpmiddelencentrum Lindeveen' }, { agbCode: '99010022', naam: 'Woonaanpassing Veenstra' }],
+  vervoer: [{ agbCode: '99010031', naam: 'Regiotaxi Lindeveen' }],
+};
+const AANBIEDER_GROEP: Record<string, keyof typeof WMO_AANBIEDERS> = {
+  '01': 'zorg', '03': 'zorg', '04': 'zorg', '05': 'zorg', '02': 'begeleiding', '06': 'begeleiding', '07': 'begeleiding',
+  '09': 'begeleiding', '10': 'begeleiding', '15': 'begeleiding', '16': 'begeleiding', '17': 'begeleiding', '18': 'begeleiding',
+  '11': 'hulpmiddel', '12': 'hulpmiddel', '13': 'hulpmiddel', '14': 'hulpmiddel', '08': 'vervoer',
+};
+
+function wmoOmvang(k: Rng, cat: string): DemoOmvang {
+  if (cat === '01' || cat === '02' || cat === '03' || cat === '06') return { volume: k.int(2, 6), eenheid: 'UUR', frequentie: 'PER_WEEK' };
+  if (cat === '07' || cat === '09') return { volume: k.int(1, 4), eenheid: 'DAGDEEL', frequentie: 'PER_WEEK' };
+  if (cat === '13') return { volume: k.int(8, 250) * 100, eenheid: 'EURO', frequentie: 'TOTAAL_GELDIGHEIDSDUUR' };
+  if (cat === '04' || cat === '15' || cat === '16' || cat === '17' || cat === '18') return { volume: k.int(10, 31), eenheid: 'ETMAAL', frequentie: 'PER_MAAND' };
+  return { volume: 1, eenheid: 'STUKS_OUTPUT', frequentie: 'TOTAAL_GELDIGHEIDSDUUR' };
+}
+
+const BEVINDINGEN: Partial<Record<ZrmDomein, string[]>> = {
+  HUISVESTING: ['De woning heeft trappen die niet meer veilig te nemen zijn.', 'De woning is geschikt; een drempel in de badkamer is een risico.'],
+  BASALE_ADL: ['Wassen en aankleden lukt met moeite; hulp bij douchen is nodig.', 'Zelfstandig in de basale verzorging.'],
+  INSTRUMENTELE_ADL: ['Het huishouden lukt niet meer zelfstandig.', 'Boodschappen doet de dochter; schoonmaken lukt niet.'],
+  SOCIAAL_NETWERK: ['Klein netwerk; de buurvrouw helpt af en toe.', 'Kinderen wonen ver weg en kunnen weinig bijspringen.'],
+  LICHAMELIJKE_GEZONDHEID: ['Slecht ter been na een heupoperatie.', 'Chronische longziekte; snel vermoeid.'],
+  GEESTELIJKE_GEZONDHEID: ['Beginnende vergeetachtigheid; afspraken lukken niet altijd.', 'Somber sinds het overlijden van de partner.'],
+  MAATSCHAPPELIJKE_PARTICIPATIE: ['Komt weinig buiten; wil graag naar een ontmoetingsplek.', 'Doet vrijwilligerswerk bij de kerk.'],
+  FINANCIEN: ['Geen bijzonderheden in de financiën.', 'Rekeningen blijven liggen; hulp bij de administratie gewenst.'],
+};
+const BEVINDING_DOMEINEN = weighted(Object.keys(BEVINDINGEN).map((d) => [d as ZrmDomein, 1] as const));
+const WMO_AFWIJZING = ['Een algemene voorziening (de was- en strijkservice) biedt een passende oplossing.',
+  'Het eigen netwerk kan de ondersteuning bieden.', 'De aangevraagde voorziening valt onder de Wet langdurige zorg.'];
+const WMO_INTREKKING = ['De inwoner ziet na het gesprek af van de aanvraag.', 'De inwoner is verhuisd naar een andere gemeente.'];
+const WMO_EINDE = ['Doelen behaald', 'Verhuizing', 'Overlijden', 'Opname in een Wlz-instelling'];
+
+/**
+ * The chain of every melding up to where its stage lets it (domain/melding.ts), its voorzieningen'
+ * toewijzingen and leveringen (domain/voorziening.ts), and some aanbieders' verzoeken om toewijzing. Dates
+ * stay in order and within the dossier and before the reference date; a granted melding is decided before
+ * its first voorziening starts.
+ */
+function wmoKeten(ctx: Ctx, dossier: DemoDossier, periode: Periode, drafts: MeldingDraft[], rechten: VoorzieningDraft[]) {
+  const k = ctx.keten.rng;
+  const laatste = Math.min(ctx.ref - 1, periode.end);
+  const backoffice = () => (k.chance(0.6) ? dossier.contactpersoon.naam : k.pick(getRoster().WMO).naam);
+  const beschikkingsdatum = new Map<string, number>();
+  const meldingen = drafts.map((m): DemoMelding => {
+    const eigen = rechten.filter((v) => v.meldingId === m.id);
+    // Each step no earlier than the one before, and no later than `grens`: the first voorziening's start, or today.
+    const grens = eigen.length ? Math.min(...eigen.map((v) => v.ingang)) : laatste;
+    const na = (vorige: number, dagen: number, marge = 0) => Math.max(vorige, Math.min(vorige + dagen, grens - marge));
+    const base: DemoMelding = {
+      id: m.id, bsn: m.bsn, meldingsdatum: isoDate(m.day), kanaal: k.pickWeighted(KANALEN_MIX), onderwerp: m.onderwerp,
+      status: 'ONTVANGEN', clientondersteuningGewenst: k.chance(0.2), onderzoekGestartOp: null, gespreksdatum: null,
+      gesprekskanaal: null, bevindingen: [], verslagVerstuurdOp: null, aanvraagOntvangenOp: null, beschikkingsdatum: null,
+      besluit: null, redenAfwijzing: null, ingetrokkenOp: null, redenIntrekking: null, behandelaar: dossier.contactpersoon.naam,
+    };
+    if (m.fase === 'ONTVANGEN') return base;
+    const start = na(m.day, k.int(1, 10), 6);
+    const gesprek = na(start, k.int(0, 14), 5);
+    const onderzoek = { ...base, status: 'IN_ONDERZOEK' as const, onderzoekGestartOp: isoDate(start) };
+    if (m.fase === 'IN_ONDERZOEK') {
+      return gesprek < ctx.ref - 1 && k.chance(0.6) ? { ...onderzoek, gespreksdatum: isoDate(gesprek), gesprekskanaal: k.chance(0.8) ? 'HUISBEZOEK' : 'BALIE' } : onderzoek;
+    }
+    const verslag = Math.max(gesprek, na(m.day, k.chance(0.1) ? k.int(43, 60) : k.int(14, 42), 3));
+    const domeinen = pickDistinct(k, BEVINDING_DOMEINEN, k.int(2, 4));
+    const verslagen = {
+      ...onderzoek, status: 'ONDERZOEK_AFGEROND' as const, gespreksdatum: isoDate(gesprek), gesprekskanaal: k.chance(0.8) ? 'HUISBEZOEK' as const : 'BALIE' as const,
+      bevindingen: domeinen.map((domein) => ({ domein, bevinding: k.pick(BEVINDINGEN[domein]!) })), verslagVerstuurdOp: isoDate(verslag),
+    };
+    if (m.fase === 'AANVRAAG_ONTVANGEN' && k.chance(0.25)) return verslagen; // waiting for the resident's aanvraag
+    const aanvraag = na(verslag, k.int(0, 6), 1);
+    const aangevraagd = { ...verslagen, status: 'AANVRAAG_ONTVANGEN' as const, aanvraagOntvangenOp: isoDate(aanvraag), behandelaar: backoffice() };
+    if (m.fase === 'AANVRAAG_ONTVANGEN') return aangevraagd;
+    if (!eigen.length) {
+      const uitkomst = k.pickWeighted(weighted([['AFGEWEZEN', 45], ['INGETROKKEN', 30], ['GEEN_AANVRAAG', 25]] as const));
+      if (uitkomst === 'GEEN_AANVRAAG') return verslagen;
+      if (uitkomst === 'INGETROKKEN') return { ...verslagen, status: 'INGETROKKEN', ingetrokkenOp: isoDate(na(verslag, k.int(1, 20))), redenIntrekking: k.pick(WMO_INTREKKING) };
+    }
+    const besluit = na(aanvraag, k.chance(0.08) ? k.int(15, 25) : k.int(3, 14));
+    beschikkingsdatum.set(m.id, besluit);
+    return {
+      ...aangevraagd, status: 'BESCHIKT', beschikkingsdatum: isoDate(besluit), besluit: eigen.length ? 'TOEGEKEND' : 'AFGEWEZEN',
+      redenAfwijzing: eigen.length ? null : k.pick(WMO_AFWIJZING),
+    };
+  });
+  const verzoeken: DemoVerzoekOmToewijzing[] = [];
+  const voorzieningen = rechten.map((v) => wmoVoorziening(ctx, v, beschikkingsdatum.get(v.meldingId) ?? v.ingang, verzoeken));
+  return { meldingen, voorzieningen, verzoeken };
+}
+
+/** A granted right: assigned and delivered, still waiting for its toewijzing (recent ones), or ended. */
+function wmoVoorziening(ctx: Ctx, v: VoorzieningDraft, besluit: number, verzoeken: DemoVerzoekOmToewijzing[]): DemoWmoVoorziening {
+  const k = ctx.keten.rng;
+  const today = ctx.ref - 1;
+  const aanbieder = k.pick(WMO_AANBIEDERS[AANBIEDER_GROEP[v.cat] ?? 'zorg']!);
+  // A right for help that is reviewed (huishouden, begeleiding, dagbesteding) often runs for a fixed time.
+  const tijdelijk = v.eind === null && ['01', '02', '07'].includes(v.cat) && k.chance(0.5) ? v.ingang + 365 * k.int(1, 3) : null;
+  const eind = v.eind ?? (tijdelijk !== null && tijdelijk > today ? tijdelijk : null);
+  const base = {
+    id: v.id, bsn: v.bsn, meldingId: v.meldingId, productcategorie: v.cat, productcode: `${v.cat}A0${k.int(1, 4)}`,
+    omvang: wmoOmvang(k, v.cat), leveringsvorm: k.chance(0.08) ? 'PGB' as const : 'ZIN' as const,
+    ingangsdatum: isoDate(v.ingang), einddatum: eind === null ? null : isoDate(eind), redenBeeindiging: null,
+  };
+  const wachtend = besluit >= ctx.ref - 30 && k.chance(0.35);
+  if (wachtend || base.leveringsvorm === 'PGB') {
+    // A pgb is paid to the resident, not assigned to an aanbieder; a recent right may still wait for its toewijzing.
+    if (wachtend && base.leveringsvorm === 'ZIN' && k.chance(0.3)) {
+      verzoeken.push({ id: ctx.keten.ids.next(), bsn: v.bsn, voorzieningId: v.id, aanbieder, ontvangenOp: isoDate(Math.min(today, besluit + k.int(1, 8))), status: 'ONTVANGEN', beantwoordOp: null });
+    }
+    return { ...base, ...eindeRecht(ctx, v, besluit, eind, 'TOEGEKEND'), toewijzingen: [] };
+  }
+  const toegewezen = Math.min(today, besluit + k.int(0, 5));
+  if (k.chance(0.15)) {
+    verzoeken.push({ id: ctx.keten.ids.next(), bsn: v.bsn, voorzieningId: v.id, aanbieder, ontvangenOp: isoDate(Math.max(besluit, toegewezen - k.int(1, 6))), status: 'TOEGEWEZEN', beantwoordOp: isoDate(toegewezen) });
+  }
+  let begin: number | null = Math.max(v.ingang, toegewezen) + k.int(0, 10);
+  if (eind !== null && begin > eind) begin = eind;
+  if (begin > today) begin = null;
+  const gestopt = begin !== null && eind !== null && eind <= today ? eind : null;
+  const toewijzing: DemoToewijzing = {
+    id: ctx.keten.ids.next(), aanbieder, toewijzingsdatum: isoDate(toegewezen), ingangsdatum: isoDate(v.ingang), einddatum: eind === null ? null : isoDate(eind),
+    leveringBegindatum: begin === null ? null : isoDate(begin), leveringEinddatum: gestopt === null ? null : isoDate(gestopt),
+    redenBeeindiging: gestopt === null ? null : k.pick(WMO_EINDE),
+  };
+  if (begin === null) return { ...base, status: 'TOEGEWEZEN', statusSinds: isoDate(toegewezen), toewijzingen: [toewijzing] };
+  if (gestopt === null) return { ...base, status: 'IN_LEVERING', statusSinds: isoDate(begin), toewijzingen: [toewijzing] };
+  return { ...base, status: 'BEEINDIGD', statusSinds: isoDate(gestopt), redenBeeindiging: toewijzing.redenBeeindiging, toewijzingen: [toewijzing] };
+}
+
+/** A right without a levering: waiting for its toewijzing, or ended on its einddatum. */
+function eindeRecht(ctx: Ctx, v: VoorzieningDraft, besluit: number, eind: number | null, open: VoorzieningStatus) {
+  if (eind !== null && eind <= ctx.ref - 1) return { status: 'BEEINDIGD' as const, statusSinds: isoDate(eind), redenBeeindiging: ctx.keten.rng.pick(WMO_EINDE) };
+  return { status: open, statusSinds: isoDate(Math.min(besluit, v.ingang)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1049,11 +1218,11 @@ function buildCjg(ctx: Ctx): DemoCjg | null {
   const kind = rng.pickWeighted(weighted(minors.map((m) => [m, ageAt(m, ctx.ref) >= 4 ? 3 : 1] as const)));
   const { dossier, periode } = openDossier(ctx, getRoster().CJG, kind.born + 60);
   const first = Math.min(periode.start + rng.int(0, 42), periode.end);
-  const trajecten = [jeugdhulptraject(ctx, kind, first, periode)];
+  const trajecten = [jeugdhulptraject(ctx, dossier, kind, first, periode)];
   if (rng.chance(0.35)) {
     const others = minors.filter((m) => m !== kind && m.born + 60 <= periode.end);
     const wie = others.length > 0 && rng.chance(0.5) ? rng.pick(others) : kind;
-    trajecten.push(jeugdhulptraject(ctx, wie, rng.int(Math.max(first, wie.born + 60), periode.end), periode));
+    trajecten.push(jeugdhulptraject(ctx, dossier, wie, rng.int(Math.max(first, wie.born + 60), periode.end), periode));
   }
   const subjects = [...new Set(trajecten.map((t) => t.bsn))].map((bsn) => ctx.members.find((m) => m.persoon.bsn === bsn)!);
   return {
@@ -1063,11 +1232,61 @@ function buildCjg(ctx: Ctx): DemoCjg | null {
   };
 }
 
-function jeugdhulptraject(ctx: Ctx, kind: Member, start: number, periode: Periode): DemoJeugdhulptraject {
+const JEUGD_AANBIEDERS: DemoAanbieder[] = [
+  { agbCode: '99020001', naam: 'Jeugdhulp Lindeveen' }, { agbCode: '99020002', naam: 'Kind en Gezin Oostwaarts' },
+  { agbCode: '99020003', naam: 'Jeugd-ggz Veenstreek' }, { agbCode: '99020004', naam: 'Pleegzorg De Overkant' },
+];
+/** Who refers to jeugdhulp: the huisarts about as often as the gemeentelijke toegang (CBS, Jeugdhulp 2024). */
+const VERWIJZER_MIX = weighted<Verwijzer>([['GEMEENTE', 45], ['HUISARTS', 38], ['MEDISCH_SPECIALIST', 10], ['JEUGDARTS', 7]]);
+const JEUGD_EINDE = ['Doelen behaald', 'Verhuizing', 'Overgang naar volwassenenzorg', 'Voortijdig beëindigd door de jeugdige of ouders'];
+
+function jeugdOmvang(cat: string, k: Rng): DemoOmvang {
+  if (cat === '41' || cat === '43' || cat === '44') return { volume: k.int(20, 31), eenheid: 'ETMAAL', frequentie: 'PER_MAAND' };
+  return { volume: k.int(2, 12), eenheid: 'UUR', frequentie: 'PER_MAAND' };
+}
+
+/**
+ * One jeugdige's traject and its chain (cjg/domain/jeugdhulp.ts), built back from the day the care started:
+ * the toewijzing before it, on the gemeente's route the beschikking and the aanvraag before that (some
+ * past the eight weeks). About half of the trajecten of the last ten weeks have not started yet: their chain
+ * stops at the step the reference date falls in.
+ */
+function jeugdhulptraject(ctx: Ctx, dossier: DemoDossier, kind: Member, start: number, periode: Periode): DemoJeugdhulptraject {
   let cat = ctx.rng.pickWeighted(JEUGD_CATEGORIEEN);
   if (cat === '47' && ageAt(kind, start) < 12) cat = '45'; // jeugdreclassering starts at 12
   const eind = einde(ctx, start, periode, 0.35, 90, 540);
-  return { id: ctx.ids.next(), bsn: kind.persoon.bsn, productcategorie: cat, startdatum: isoDate(start), einddatum: eind === null ? null : isoDate(eind) };
+  const k = ctx.keten.rng;
+  const today = ctx.ref - 1;
+  const wacht = !periode.closed && start >= ctx.ref - 70 && k.chance(0.45);
+  const zorgStart = wacht ? ctx.ref + k.int(0, 40) : start;
+  const verwijzer = k.pickWeighted(VERWIJZER_MIX);
+  const floor = Math.min(Math.max(parseIsoDate(dossier.geopendOp), kind.born + 60), start);
+  const toegewezen = Math.max(floor, zorgStart - k.int(0, 10));
+  const gemeente = verwijzer === 'GEMEENTE';
+  const besluit = Math.max(floor, toegewezen - k.int(0, 5));
+  const aanvraag = Math.min(today, Math.max(floor, besluit - (k.chance(0.1) ? k.int(57, 80) : k.int(10, 50))));
+  const verwezen = gemeente ? aanvraag : Math.min(today, Math.max(floor, toegewezen - k.int(1, 21)));
+  const ingang = zorgStart;
+  const geldigTot = eind ?? ingang + k.pick([182, 365, 365, 730]);
+  const afgewezen = gemeente && wacht && besluit <= today && k.chance(0.12);
+  const at = (day: number) => (day <= today ? isoDate(day) : null);
+  const base: DemoJeugdhulptraject = {
+    id: ctx.ids.next(), bsn: kind.persoon.bsn, productcategorie: cat, omvang: jeugdOmvang(cat, k), status: gemeente ? 'AANVRAAG_ONTVANGEN' : 'VERWEZEN',
+    statusSinds: isoDate(verwezen), verwijzer, verwijsdatum: isoDate(verwezen), aanvraagOntvangenOp: gemeente ? isoDate(aanvraag) : null,
+    beschikkingsdatum: gemeente ? at(besluit) : null, besluit: gemeente && besluit <= today ? (afgewezen ? 'AFGEWEZEN' : 'TOEGEKEND') : null,
+    ingangsdatum: isoDate(ingang), geldigTot: isoDate(geldigTot), aanbieder: null, toewijzingsdatum: null, toewijzingIngangsdatum: null,
+    startdatum: null, einddatum: null, redenBeeindiging: null, behandelaar: dossier.contactpersoon.naam,
+  };
+  const status = (s: JeugdhulpStatus, sinds: number) => ({ status: s, statusSinds: isoDate(sinds) });
+  if (gemeente && besluit > today) return base;
+  if (afgewezen) return { ...base, ...status('AFGEWEZEN', besluit), ingangsdatum: null, geldigTot: null };
+  const beschikt = gemeente ? { ...base, ...status('TOEGEKEND', besluit) } : base;
+  if (toegewezen > today) return beschikt;
+  const toewijzing = { ...beschikt, ...status('TOEGEWEZEN', toegewezen), aanbieder: k.pick(JEUGD_AANBIEDERS), toewijzingsdatum: isoDate(toegewezen), toewijzingIngangsdatum: isoDate(ingang) };
+  if (zorgStart > today) return toewijzing;
+  const inZorg = { ...toewijzing, ...status('IN_ZORG', zorgStart), startdatum: isoDate(zorgStart) };
+  if (eind === null) return inZorg;
+  return { ...inZorg, ...status('BEEINDIGD', eind), einddatum: isoDate(eind), redenBeeindiging: k.pick(JEUGD_EINDE) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1241,7 +1460,9 @@ function buildHuishouden(key: number, index: number, ref: number, order: readonl
   const adres = adresVoor(index, order);
   const forced = index === EXAMPLE_INDEX;
   const members = composeMembers(rng, ref, forced, bsnAt);
-  const ctx: Ctx = { rng, ids: new IdSource(rng, key, index), ref, wijkIndex: adres.straat.wijkIndex, members };
+  const ketenRng = new Rng(key, index, 1);
+  const keten = { rng: ketenRng, ids: new IdSource(ketenRng, key ^ 0x3c6ef372, index) };
+  const ctx: Ctx = { rng, ids: new IdSource(rng, key, index), keten, ref, wijkIndex: adres.straat.wijkIndex, members };
   const flags = drawFlags(ctx, forced);
   const wmo = flags.wmo ? buildWmo(ctx) : null;
   const cjg = flags.cjg ? buildCjg(ctx) : null;

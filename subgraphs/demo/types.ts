@@ -8,11 +8,13 @@
  * Dates are ISO strings: `YYYY-MM-DD` for a date, full ISO-8601 with offset for a moment (`tijdstip`).
  */
 
-export const KANALEN = ['BALIE', 'TELEFOON', 'DIGITAAL', 'HUISBEZOEK', 'BRIEF'] as const;
-export type Kanaal = (typeof KANALEN)[number];
+import type { JeugdhulpStatus, Verwijzer } from '../cjg/domain/jeugdhulp';
+import type { Kanaal, Loket, ZrmDomein } from '../kit/domein';
+import type { Eenheid, Frequentie, Leveringsvorm } from '../kit/istandaarden';
+import type { MeldingStatus } from '../wmo/domain/melding';
+import type { VerzoekStatus, VoorzieningStatus } from '../wmo/domain/voorziening';
 
-export const LOKETTEN = ['WMO', 'CJG', 'WERKPLEIN', 'WIJKTEAM'] as const;
-export type Loket = (typeof LOKETTEN)[number];
+export type { Kanaal, Loket, ZrmDomein };
 
 /** Haal Centraal BRP geslacht codes. */
 export type Geslacht = 'M' | 'V' | 'O';
@@ -77,33 +79,106 @@ export interface DemoContactmoment {
   bsn: string | null;
 }
 
-export const MELDING_STATUSSEN = ['ONTVANGEN', 'IN_ONDERZOEK', 'AANVRAAG_ONTVANGEN', 'AFGEROND'] as const;
-export type MeldingStatus = (typeof MELDING_STATUSSEN)[number];
-
+/** The resident's melding and how far its chain has come (subgraphs/wmo/domain/melding.ts); the terms follow from the dates. */
 export interface DemoMelding {
   id: string;
   bsn: string;
   meldingsdatum: string;
+  kanaal: Kanaal;
   onderwerp: string;
   status: MeldingStatus;
+  clientondersteuningGewenst: boolean;
+  onderzoekGestartOp: string | null;
+  gespreksdatum: string | null;
+  gesprekskanaal: Kanaal | null;
+  bevindingen: { domein: ZrmDomein; bevinding: string }[];
+  verslagVerstuurdOp: string | null;
+  aanvraagOntvangenOp: string | null;
+  beschikkingsdatum: string | null;
+  besluit: 'TOEGEKEND' | 'AFGEWEZEN' | null;
+  redenAfwijzing: string | null;
+  ingetrokkenOp: string | null;
+  redenIntrekking: string | null;
+  /** Who handles it: the consulent of the last step. */
+  behandelaar: string;
+}
+
+export interface DemoOmvang {
+  volume: number;
+  eenheid: Eenheid;
+  frequentie: Frequentie;
+}
+
+export interface DemoAanbieder {
+  agbCode: string;
+  naam: string;
+}
+
+/** A toewijzing (iWmo 301) and the levering the aanbieder reported (305, 307). */
+export interface DemoToewijzing {
+  id: string;
+  aanbieder: DemoAanbieder;
+  toewijzingsdatum: string;
+  ingangsdatum: string;
+  einddatum: string | null;
+  leveringBegindatum: string | null;
+  leveringEinddatum: string | null;
+  redenBeeindiging: string | null;
 }
 
 export interface DemoWmoVoorziening {
   id: string;
   bsn: string;
+  /** The melding whose beschikking granted it. */
+  meldingId: string;
   /** iWmo productcategorie, `01`..`18`. */
   productcategorie: string;
+  productcode: string | null;
+  omvang: DemoOmvang;
+  leveringsvorm: Leveringsvorm;
   ingangsdatum: string;
   einddatum: string | null;
+  status: VoorzieningStatus;
+  statusSinds: string;
+  redenBeeindiging: string | null;
+  toewijzingen: DemoToewijzing[];
 }
 
+/** An aanbieder's verzoek om toewijzing (iWmo 315), open or answered. */
+export interface DemoVerzoekOmToewijzing {
+  id: string;
+  bsn: string;
+  voorzieningId: string;
+  aanbieder: DemoAanbieder;
+  ontvangenOp: string;
+  status: VerzoekStatus;
+  beantwoordOp: string | null;
+}
+
+/** One jeugdige's traject and how far its chain has come (subgraphs/cjg/domain/jeugdhulp.ts). */
 export interface DemoJeugdhulptraject {
   id: string;
   bsn: string;
   /** iJw productcategorie (JZ020), e.g. `45` Jeugdhulp ambulant. */
   productcategorie: string;
-  startdatum: string;
+  omvang: DemoOmvang;
+  status: JeugdhulpStatus;
+  statusSinds: string;
+  verwijzer: Verwijzer;
+  verwijsdatum: string;
+  aanvraagOntvangenOp: string | null;
+  beschikkingsdatum: string | null;
+  besluit: 'TOEGEKEND' | 'AFGEWEZEN' | null;
+  ingangsdatum: string | null;
+  geldigTot: string | null;
+  aanbieder: DemoAanbieder | null;
+  toewijzingsdatum: string | null;
+  toewijzingIngangsdatum: string | null;
+  /** When the care started and stopped (iJw 305, 307): the traject counts as jeugdhulp in between. */
+  startdatum: string | null;
   einddatum: string | null;
+  redenBeeindiging: string | null;
+  behandelaar: string;
 }
 
 export type Bijstandsnorm = 'ALLEENSTAANDE' | 'ALLEENSTAANDE_OUDER' | 'GEHUWDEN';
@@ -126,23 +201,6 @@ export interface DemoTraject {
   startdatum: string;
   einddatum: string | null;
 }
-
-export const ZRM_DOMEINEN = [
-  'FINANCIEN',
-  'WERK_OPLEIDING',
-  'TIJDSBESTEDING',
-  'HUISVESTING',
-  'HUISELIJKE_RELATIES',
-  'GEESTELIJKE_GEZONDHEID',
-  'LICHAMELIJKE_GEZONDHEID',
-  'MIDDELENGEBRUIK',
-  'BASALE_ADL',
-  'INSTRUMENTELE_ADL',
-  'SOCIAAL_NETWERK',
-  'MAATSCHAPPELIJKE_PARTICIPATIE',
-  'JUSTITIE',
-] as const;
-export type ZrmDomein = (typeof ZRM_DOMEINEN)[number];
 
 export interface DemoPlanDoel {
   id: string;
@@ -198,6 +256,7 @@ export interface DemoWmo {
   dossier: DemoDossier;
   meldingen: DemoMelding[];
   voorzieningen: DemoWmoVoorziening[];
+  verzoeken: DemoVerzoekOmToewijzing[];
   contactmomenten: DemoContactmoment[];
 }
 

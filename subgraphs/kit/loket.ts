@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
-import { desc, relations, type SQL } from 'drizzle-orm';
+import { desc, relations, sql, type SQL } from 'drizzle-orm';
 import {
   date,
   index,
+  integer,
   text,
   timestamp,
   uniqueIndex,
@@ -13,14 +14,16 @@ import {
   type PgTable,
 } from 'drizzle-orm/pg-core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DemoContactmoment, DemoDossier, DemoHuishouden, Loket } from '../demo/types';
-import { KANALEN } from '../demo/types';
+import type { DemoContactmoment, DemoDossier, DemoHuishouden } from '../demo/types';
+import { KANALEN, type Loket } from './domein';
 import type { AccessControl, AccessRequest, CasusToegang } from './auth/access';
 import type { GuardedContext } from './auth/request';
 import type { Database } from './database';
+import { amsterdamDate } from './dates';
 import { alignByKey, loaderFamily } from './loaders';
 import { anyKey, KEYS, preparedVariants } from './prepared';
 import { Selection } from './selection';
+import { byUrgency, type OpenStapValue } from './stappen';
 import type { Clock } from './subgraph';
 
 /**
@@ -86,9 +89,28 @@ export function contactmomentTable(schema: PgSchema, dossierId: () => AnyPgColum
       notitie: text('notitie').notNull(),
       medewerker: text('medewerker').notNull(),
       bsn: text('bsn'),
+      /** Set when a loket application registered it (the demo's have none): a retry stores nothing twice. */
+      idempotencyKey: text('idempotency_key'),
+      aangemaaktDoor: text('aangemaakt_door_sub'),
+      invoerHash: text('invoer_hash'),
     },
-    (t) => [index('contactmoment_dossier_tijdstip_idx').on(t.dossierId, t.tijdstip)],
+    (t) => [index('contactmoment_dossier_tijdstip_idx').on(t.dossierId, t.tijdstip), uniqueIndex('contactmoment_idempotency_idx').on(t.idempotencyKey)],
   );
+}
+
+/**
+ * What every record a loket application writes carries: the client's idempotency key of the create (none
+ * on the demo's rows), the token subject that created it (a key is honoured only for the one who made it,
+ * so no one reads another's record by guessing a key), and the version an update must name.
+ */
+export function writeColumns() {
+  return {
+    idempotencyKey: text('idempotency_key'),
+    aangemaaktDoor: text('aangemaakt_door_sub'),
+    /** A fingerprint of the create's input: a retry with the same key must send the same. */
+    invoerHash: text('invoer_hash'),
+    version: integer('version').notNull().default(1),
+  };
 }
 
 export interface DossierRow {
@@ -146,12 +168,14 @@ export function toContactmoment(row: ContactmomentRow, loket: Loket, afgeschermd
 export function toBetrokkenheid(
   dossier: { geopendOp: string; geslotenOp: string | null; contactpersoonNaam: string; contactpersoonTelefoon: string },
   loket: Loket,
+  openStappen: readonly OpenStapValue[] = [],
 ) {
   return {
     loket,
     sinds: dossier.geopendOp,
     status: dossier.geslotenOp ? 'GESLOTEN' : 'OPEN',
     contactpersoon: { naam: dossier.contactpersoonNaam, telefoon: dossier.contactpersoonTelefoon },
+    openStappen: [...openStappen].sort(byUrgency),
   };
 }
 
@@ -247,22 +271,59 @@ interface DossierQueries {
   };
 }
 
+/** How a relation of the dossier read is ordered (newest first by this column), and what it brings along. */
+export type DossierRelation = AnyPgColumn | { newestFirst: AnyPgColumn; with: Record<string, unknown> };
+
 /**
  * A loket's one read of its files: the dossiers of some households, with the records a fetch asked for,
- * each list newest first (by the column `newestFirst` names per relation). One prepared statement per set
+ * each list newest first (by the column `relations` names per relation). One prepared statement per set
  * of relations (kit/prepared.ts), the households as one array parameter: one SQL statement per fetch.
  */
-export function dossierReads<R extends { huishoudenId: string }, P extends string>(name: string, newestFirst: Record<P, AnyPgColumn>) {
+export function dossierReads<R extends { huishoudenId: string }, P extends string>(name: string, relations: Record<P, DossierRelation>) {
   const query = preparedVariants(name, (db: DossierQueries, parts: ReadonlySet<P>, statementName) =>
     db.query.dossier
       .findMany({
         where: (dossier) => anyKey(dossier.huishoudenId),
-        with: Object.fromEntries([...parts].map((part) => [part, { orderBy: [desc(newestFirst[part])] }])),
+        with: Object.fromEntries(
+          [...parts].map((part) => {
+            const r = relations[part];
+            return [part, 'newestFirst' in r ? { orderBy: [desc(r.newestFirst)], with: r.with } : { orderBy: [desc(r)] }];
+          }),
+        ),
       })
       .prepare(statementName),
   );
   return async (db: DossierQueries, huishoudenIds: readonly string[], parts: ReadonlySet<P>): Promise<R[]> =>
     (await query(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as R[];
+}
+
+/**
+ * The loket's file on a household for a write: opened when there is none, reopened when it was closed,
+ * and with the resident added to the residents it is about (whose processing log then shows the loket).
+ * One statement; inside the write's transaction.
+ */
+export async function openDossierFor(
+  tx: Database<Record<string, unknown>>,
+  table: ReturnType<typeof dossierTable>,
+  d: { huishoudenId: string; gemeenteCode: string; bsn: string; contactpersoon: { naam: string; telefoon: string }; vandaag: string },
+): Promise<DossierRow> {
+  const [row] = await tx
+    .insert(table)
+    .values({
+      id: crypto.randomUUID(),
+      huishoudenId: d.huishoudenId,
+      gemeenteCode: d.gemeenteCode,
+      clienten: [d.bsn],
+      geopendOp: d.vandaag,
+      contactpersoonNaam: d.contactpersoon.naam,
+      contactpersoonTelefoon: d.contactpersoon.telefoon,
+    })
+    .onConflictDoUpdate({
+      target: table.huishoudenId,
+      set: { clienten: sql`array(select distinct unnest(${table}.clienten || excluded.clienten))`, geslotenOp: null },
+    })
+    .returning();
+  return row!;
 }
 
 /** The per-request context every loket subgraph has: the clock, the caller's access and its dossier loader. */
@@ -305,8 +366,16 @@ function dossierAccess(loket: Loket, h: LoketHuishouden<DossierRow>, niveau: 'SI
 export function loketHuishoudenResolvers<
   D extends DossierRow & { contactmomenten?: ContactmomentRow[] },
   P extends string,
-  C extends GuardedContext & { dossiers(parts: Iterable<P | 'contactmomenten'>): DataLoader<string, D | undefined> },
->(options: { loket: Loket; field: string; dossierType: string; partsFor(dossier: Selection): P[] }) {
+  C extends GuardedContext & { clock: Clock; dossiers(parts: Iterable<P | 'contactmomenten'>): DataLoader<string, D | undefined> },
+>(options: {
+  loket: Loket;
+  field: string;
+  dossierType: string;
+  partsFor(dossier: Selection): P[];
+  /** The records whose open steps the betrokkenheid shows (loaded with it, in the same statement). */
+  stapParts?: P[];
+  openStappen?(dossier: D, vandaag: string): OpenStapValue[];
+}) {
   const { loket, field } = options;
   return {
     async __resolveReference(
@@ -317,6 +386,7 @@ export function loketHuishoudenResolvers<
       const selection = Selection.of(info, 'Huishouden');
       const parts: (P | 'contactmomenten')[] = selection.has(field) ? options.partsFor(selection.child(field, options.dossierType)) : [];
       if (selection.has(`${field}Contactmomenten`)) parts.push('contactmomenten');
+      if (selection.has(`${field}Betrokkenheid`)) parts.push(...(options.stapParts ?? []));
       return { id: ref.id, dossier: await ctx.dossiers(parts).load(ref.id), toegang: ctx.access.casusToegang(ref.id) };
     },
     // The file's content: INHOUD. Refused, it is null with the coded error; the rest of the picture stays.
@@ -336,7 +406,7 @@ export function loketHuishoudenResolvers<
     },
     [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
       if (!h.dossier || !ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return null;
-      return toBetrokkenheid(h.dossier, loket);
+      return toBetrokkenheid(h.dossier, loket, options.openStappen?.(h.dossier, amsterdamDate(ctx.clock.now())) ?? []);
     },
   };
 }

@@ -14,9 +14,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import type { Loket } from '../demo/types';
+import type { Loket } from './domein';
 import type { GuardedContext } from './auth/request';
 import { selectRows, type Database } from './database';
+import { amsterdamDate } from './dates';
+import type { ProcesStap } from './stappen';
+import type { Clock } from './subgraph';
 import { parseInput } from './errors';
 import { embed, encrypt, mapInSlices, serialize } from './pep';
 import { loadPepPublicKey } from './pep-config';
@@ -142,21 +145,84 @@ export interface InstroomUitstroomRij {
   eindstand: number;
 }
 
+/**
+ * A process step with a legal term, as a loket's tables hold it: when it started, when it was done, by when
+ * it had to be, and when it stopped being owed without being done (withdrawn, or overtaken). The lead
+ * times of `beleidscijfers.doorlooptijden`.
+ */
+export interface DoorlooptijdBron {
+  stap: ProcesStap;
+  /** The term as the law words it, and where. */
+  termijn: string;
+  termijnBron: string;
+  table: PgTable;
+  dossier: Voorzieningen['dossier'];
+  dossierId: AnyPgColumn;
+  begin: AnyPgColumn;
+  gedaan: AnyPgColumn;
+  uiterlijk: AnyPgColumn;
+  /** The first date the step stopped being owed otherwise (SQL; null when it never did). */
+  vervallen: SQL;
+}
+
+export interface DoorlooptijdRij {
+  stap: ProcesStap;
+  termijn: string;
+  termijnBron: string;
+  /** Done in the period. */
+  afgerond: number;
+  mediaanDagen: number | null;
+  p90Dagen: number | null;
+  /** Of those done in the period, how many by their term. */
+  binnenTermijn: number;
+  /** Still owed past its term at the end of the period (or today, when the period has not ended). */
+  openNaTermijn: number;
+}
+
+/**
+ * Per step: how many were done in the period, the median and 90th percentile of their calendar days from
+ * begin to done, how many within the term, and how many are still open past it at the period's end. One
+ * statement for all of a loket's steps.
+ */
+export async function doorlooptijden(db: Database<Record<string, unknown>>, bronnen: readonly DoorlooptijdBron[], vraag: PeriodeVraag, vandaag: string): Promise<DoorlooptijdRij[]> {
+  if (!bronnen.length) return [];
+  const peil = vraag.tot < vandaag ? vraag.tot : vandaag;
+  const union = sql.join(
+    bronnen.map((b) => {
+      const inPeriode = sql`${b.gedaan} between ${vraag.van}::date and ${vraag.tot}::date`;
+      const dagen = sql`(${b.gedaan} - ${b.begin})`;
+      return sql`select ${b.stap}::text as stap, ${b.termijn}::text as termijn, ${b.termijnBron}::text as "termijnBron",
+          count(*) filter (where ${inPeriode})::int as afgerond,
+          percentile_disc(0.5) within group (order by ${dagen}) filter (where ${inPeriode}) as "mediaanDagen",
+          percentile_disc(0.9) within group (order by ${dagen}) filter (where ${inPeriode}) as "p90Dagen",
+          count(*) filter (where ${inPeriode} and ${b.gedaan} <= ${b.uiterlijk})::int as "binnenTermijn",
+          count(*) filter (where ${b.begin} <= ${peil}::date and ${b.uiterlijk} < ${peil}::date
+            and (${b.gedaan} is null or ${b.gedaan} > ${peil}::date) and (${b.vervallen} is null or ${b.vervallen} > ${peil}::date))::int as "openNaTermijn"
+        from ${b.table} join ${b.dossier} on ${b.dossier.id} = ${b.dossierId}
+       where ${b.dossier.gemeenteCode} = ${vraag.gemeente} and ${b.begin} <= ${vraag.tot}::date`;
+    }),
+    sql` union all `,
+  );
+  return await selectRows<DoorlooptijdRij>(db, union);
+}
+
 /** What `/beleid-cijfers` answers for one loket. */
 export interface LoketCijfers {
   loket: Loket;
   kanaalgebruik: { kanaal: string; aantal: number }[];
   instroomUitstroom: InstroomUitstroomRij[];
+  doorlooptijden: DoorlooptijdRij[];
 }
 
 /**
  * The two routes of a loket: its clients as pseudonyms (when it has provisions), and its own figures. The
  * wijkteam grants no provisions of its own, so it exports nobody and counts only its contact moments.
  */
-export function loketStatistiekRoutes<C extends GuardedContext & { db: Database<Record<string, unknown>> }>(
+export function loketStatistiekRoutes<C extends GuardedContext & { db: Database<Record<string, unknown>>; clock: Clock }>(
   loket: Loket,
   tables: { contactmoment: Parameters<typeof kanaalgebruik>[1]['contactmoment']; dossier: Voorzieningen['dossier'] },
   voorzieningen?: Voorzieningen,
+  stappen: readonly DoorlooptijdBron[] = [],
 ) {
   return {
     [PEP_EXPORT_ROUTE]: (body: unknown, ctx: C) =>
@@ -166,6 +232,7 @@ export function loketStatistiekRoutes<C extends GuardedContext & { db: Database<
         loket,
         kanaalgebruik: await kanaalgebruik(ctx.db, tables, vraag),
         instroomUitstroom: voorzieningen ? await instroomUitstroom(ctx.db, voorzieningen, vraag) : [],
+        doorlooptijden: await doorlooptijden(ctx.db, stappen, vraag, amsterdamDate(ctx.clock.now())),
       })),
   };
 }

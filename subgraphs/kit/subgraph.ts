@@ -10,7 +10,7 @@ import type { AccessControl, RequestAuth } from './auth/access';
 import { loadAuthConfig, type AuthConfig } from './auth/config';
 import { LogStore, type VerwerkingTable } from './auth/log';
 import { subgraphGuard, type GuardedContext, type GuardFactory } from './auth/request';
-import { DEFAULT_PORTS, type SubgraphName } from './config';
+import { DEFAULT_PORTS, subgraphUrlVariable, type SubgraphName } from './config';
 import { databaseReadiness, openDatabase, type Database, type Storage } from './database';
 import { listenHttp, type HttpListener, type JsonRoute } from './http';
 import { maskUnexpectedErrors, subgraphPlugins } from './server';
@@ -24,12 +24,20 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
- * What a service needs to ask the gateway itself (only the beleid service does, for its transcryptor):
- * where it is, and the credential to sign with. The hub knows the gateway's URL only once it listens.
+ * What a service needs to ask another LoketLink service outside a client's query (the beleid service asks
+ * the gateway's transcryptor; a loket asks the brp where a resident lives before it writes): where they
+ * are, and the credential to sign with. The hub knows the URLs only once everything listens.
  */
 export interface Peers {
   gatewayUrl(): string;
+  /** A subgraph's GraphQL URL; its JSON routes are beside it. */
+  subgraphUrl(name: SubgraphName): string;
   gatewaySecret: Uint8Array;
+}
+
+/** Where a subgraph is: `<NAME>_URL`, as the gateway reads it, else its default port on this host. */
+function subgraphUrlFromEnv(name: SubgraphName): string {
+  return process.env[subgraphUrlVariable(name)] || `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
 }
 
 /**
@@ -88,6 +96,8 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
     guard?: GuardFactory;
     /** Where the gateway is; from GATEWAY_URL (default: the gateway's default port here) when not given. */
     gatewayUrl?: () => string;
+    /** Where the other subgraphs are; from `<NAME>_URL` (default: their default ports here) when not given. */
+    subgraphUrls?: () => Partial<Record<SubgraphName, string>>;
   },
 ): Promise<SubgraphService<S, C>> {
   const stats = new ServiceStats();
@@ -104,7 +114,11 @@ export async function buildSubgraph<S extends Record<string, unknown>, C extends
   registerService(definition.name, stats, deps.storage.kind === 'postgres' ? (deps.storage.poolMax ?? 10) : undefined);
   const logStore = new LogStore(db as Database<Record<string, unknown>>, definition.verwerkingen);
   const guard = (deps.guard ?? subgraphGuard)(authConfig, logStore);
-  const peers: Peers = { gatewayUrl: deps.gatewayUrl ?? (() => process.env.GATEWAY_URL || `http://127.0.0.1:${DEFAULT_PORTS.gateway}/`), gatewaySecret: authConfig.gatewaySecret };
+  const peers: Peers = {
+    gatewayUrl: deps.gatewayUrl ?? (() => process.env.GATEWAY_URL || `http://127.0.0.1:${DEFAULT_PORTS.gateway}/`),
+    subgraphUrl: (name) => deps.subgraphUrls?.()[name] ?? subgraphUrlFromEnv(name),
+    gatewaySecret: authConfig.gatewaySecret,
+  };
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     plugins: [...subgraphPlugins(stats), guard.plugin()],

@@ -1,5 +1,5 @@
-import type { Loket } from '../demo/types';
-import { LOKETTEN } from '../demo/types';
+import type { Loket } from '../kit/domein';
+import { LOKETTEN } from '../kit/domein';
 import { amsterdamDate } from '../kit/dates';
 import { badUserInput } from '../kit/errors';
 import type { ContactmomentValue } from '../kit/loket';

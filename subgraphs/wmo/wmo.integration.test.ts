@@ -3,14 +3,14 @@ import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '../../test/
 import { aContactmoment, aDossier, aHuishouden, aPersoon } from '../demo/fixtures';
 import type { WmoContext } from './context';
 import type * as tables from './db/schema';
-import { aMelding, aWmo, aWmoVoorziening } from './fixtures';
+import { aBeschikteMelding, aMelding, aWmo, aWmoVoorziening } from './fixtures';
 import { wmoSubgraph } from './server';
 
 const client = aPersoon();
 // The test clock stands on 2026-11-01: a melding of 2026-09-01 is past its six weeks, one of 2026-10-15 is not.
 const laat = aMelding({ bsn: client.bsn, meldingsdatum: '2026-09-01', status: 'IN_ONDERZOEK' });
 const opTijd = aMelding({ bsn: client.bsn, meldingsdatum: '2026-10-15', status: 'ONTVANGEN' });
-const afgerond = aMelding({ bsn: client.bsn, meldingsdatum: '2026-01-10', status: 'AFGEROND' });
+const afgerond = aBeschikteMelding({ bsn: client.bsn, meldingsdatum: '2026-01-10' });
 const oud = aContactmoment({ tijdstip: '2026-02-01T10:00:00Z' });
 const nieuw = aContactmoment({ tijdstip: '2026-10-20T14:15:00Z', kanaal: 'HUISBEZOEK' });
 const betrokken = aHuishouden({
@@ -18,7 +18,7 @@ const betrokken = aHuishouden({
   wmo: aWmo({
     dossier: aDossier({ geopendOp: '2024-05-01', contactpersoon: { naam: 'Els Bakker', telefoon: '0999-111222' } }),
     meldingen: [afgerond, laat, opTijd],
-    voorzieningen: [aWmoVoorziening({ bsn: client.bsn, productcategorie: '13', ingangsdatum: '2024-06-01', einddatum: '2025-01-01' })],
+    voorzieningen: [aWmoVoorziening({ bsn: client.bsn, meldingId: afgerond.id, productcategorie: '13', ingangsdatum: '2024-06-01', einddatum: '2025-01-01', status: 'BEEINDIGD', statusSinds: '2025-01-01' })],
     contactmomenten: [oud, nieuw],
   }),
 });

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import type { Loket } from '../../demo/types';
+import type { Loket } from '../domein';
 import { ErrorCode, expectedError } from '../errors';
 import type { SignedParts } from './gateway-credential';
 import { doelenVoor, toegestaanDoel, type Doel, type Grondslag } from './doelen';

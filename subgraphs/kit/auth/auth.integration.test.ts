@@ -42,7 +42,7 @@ describe('tokens from an identity provider (JWKS over HTTP)', () => {
 
 describe('a subgraph whose processing log cannot be written', () => {
   it('discloses nothing: data that could not be logged does not leave', async () => {
-    const huishouden = aHuishouden({ wmo: { dossier: aDossier(), meldingen: [], voorzieningen: [], contactmomenten: [] } });
+    const huishouden = aHuishouden({ wmo: { dossier: aDossier(), meldingen: [], voorzieningen: [], verzoeken: [], contactmomenten: [] } });
     const wmo = await startTestSubgraph(wmoSubgraph, [huishouden], { rol: 'wmo-consulent' });
     try {
       const query = entitiesQuery('Huishouden', 'wmo { id }');

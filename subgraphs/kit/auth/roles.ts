@@ -1,4 +1,4 @@
-import type { Loket } from '../../demo/types';
+import type { Loket } from '../domein';
 
 /** The roles a LoketLink token can carry (claim `rol`). */
 export const ROLLEN = [

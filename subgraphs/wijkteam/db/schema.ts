@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { LOKETTEN, ZRM_DOMEINEN } from '../../demo/types';
+import { LOKETTEN, ZRM_DOMEINEN } from '../../kit/domein';
 import { verwerkingTable } from '../../kit/auth/log';
 import { contactmomentTable, dossierAccessColumns } from '../../kit/loket';
 

@@ -10,4 +10,7 @@ export const WmoDossier = {
   async voorzieningen(d: WmoDossierRecord, _args: unknown, ctx: WmoContext) {
     return d.voorzieningen ?? (await ctx.dossiers(['voorzieningen']).load(d.huishoudenId))?.voorzieningen ?? [];
   },
+  async verzoekenOmToewijzing(d: WmoDossierRecord, _args: unknown, ctx: WmoContext) {
+    return d.verzoeken ?? (await ctx.dossiers(['verzoeken']).load(d.huishoudenId))?.verzoeken ?? [];
+  },
 };
