@@ -1038,11 +1038,35 @@ function buildWmo(ctx: Ctx): DemoWmo {
   meldingen.sort((a, b) => a.day - b.day);
   const voorzieningen = wmoVoorzieningen(ctx, meldingen, periode);
   const subjects = [...new Set(meldingen.map((m) => m.bsn))].map((bsn) => ctx.members.find((m) => m.persoon.bsn === bsn)!);
+  const keten = wmoKeten(ctx, dossier, periode, meldingen, voorzieningen);
+  // The README's example household always has Wmo steps under way, so its picture shows open steps.
+  if (ctx.ids.index === EXAMPLE_INDEX) keten.meldingen.push(...lopendeMeldingen(ctx, dossier, client));
   return {
     dossier,
-    ...wmoKeten(ctx, dossier, periode, meldingen, voorzieningen),
+    ...keten,
     contactmomenten: contactmomenten(ctx, 'WMO', periode, subjects, dossier.contactpersoon.naam),
   };
+}
+
+/** Two recent meldingen of the example household: one in onderzoek, one whose beschikking is due. */
+function lopendeMeldingen(ctx: Ctx, dossier: DemoDossier, client: Member): DemoMelding[] {
+  const k = ctx.keten.rng;
+  const melding = (day: number, onderwerp: string): DemoMelding => ({
+    id: ctx.keten.ids.next(), bsn: client.persoon.bsn, meldingsdatum: isoDate(day), kanaal: 'TELEFOON', onderwerp, status: 'ONTVANGEN',
+    clientondersteuningGewenst: true, onderzoekGestartOp: null, gespreksdatum: null, gesprekskanaal: null, bevindingen: [], verslagVerstuurdOp: null,
+    aanvraagOntvangenOp: null, beschikkingsdatum: null, besluit: null, redenAfwijzing: null, ingetrokkenOp: null, redenIntrekking: null,
+    behandelaar: dossier.contactpersoon.naam,
+  });
+  const onderzoek = ctx.ref - k.int(12, 20);
+  const aanvraag = ctx.ref - k.int(40, 50);
+  return [
+    { ...melding(onderzoek, 'Woningaanpassing'), status: 'IN_ONDERZOEK', onderzoekGestartOp: isoDate(onderzoek + 3) },
+    {
+      ...melding(aanvraag, 'Begeleiding'), status: 'AANVRAAG_ONTVANGEN', onderzoekGestartOp: isoDate(aanvraag + 2), gespreksdatum: isoDate(aanvraag + 9),
+      gesprekskanaal: 'HUISBEZOEK', bevindingen: [{ domein: 'SOCIAAL_NETWERK', bevinding: BEVINDINGEN.SOCIAAL_NETWERK![0]! }],
+      verslagVerstuurdOp: isoDate(aanvraag + 30), aanvraagOntvangenOp: isoDate(ctx.ref - 6), behandelaar: k.pick(getRoster().WMO).naam,
+    },
+  ];
 }
 
 /** 0-3 voorzieningen, only from meldingen that were decided (AFGEROND), starting 3-10 weeks after the melding. */
