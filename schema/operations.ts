@@ -14,7 +14,7 @@ export const HUISHOUDBEELD = /* GraphQL */ `
       adres { adresregel1 adresregel2 }
       wijk { code naam }
       leden { bsn naam { volledigeNaam } geboortedatum leeftijd }
-      betrokkenheid { loket sinds status contactpersoon { naam telefoon } }
+      betrokkenheid { loket sinds status contactpersoon { naam telefoon } openStappen { stap sinds uiterlijk termijnVerstreken behandelaar } }
       contactmomenten { id tijdstip loket kanaal onderwerp }
       wmo { meldingen { meldingsdatum status onderzoekUiterlijk termijnVerstreken } voorzieningen { productcategorie { code naam } status } }
       cjg { jeugdhulptrajecten { productcategorie { code naam } status jeugdige { bsn } } }
