@@ -153,13 +153,13 @@ export const REGISTER_WMO_CONTACTMOMENT = /* GraphQL */ `
   }
 `;
 
+/** What a work list shows of each open step (the Wmo's and the CJG's are one shape). */
+const WERKVOORRAAD_PAGINA = 'items { stap { id stap sinds uiterlijk termijnVerstreken dagenResterend behandelaar } huishouden { id } client { bsn } onderwerp } hasNextPage endCursor';
+
 /** The Wmo-loket's work list: open steps by deadline. */
 export const WMO_WERKVOORRAAD = /* GraphQL */ `
   query WmoWerkvoorraad($filter: WerkvoorraadFilter, $first: Int!, $after: String) {
-    wmoWerkvoorraad(filter: $filter, first: $first, after: $after) {
-      items { stap { id stap sinds uiterlijk termijnVerstreken dagenResterend behandelaar } huishouden { id } client { bsn } onderwerp }
-      hasNextPage endCursor
-    }
+    wmoWerkvoorraad(filter: $filter, first: $first, after: $after) { ${WERKVOORRAAD_PAGINA} }
   }
 `;
 
@@ -205,9 +205,6 @@ export const REGISTER_CJG_CONTACTMOMENT = /* GraphQL */ `
 
 export const CJG_WERKVOORRAAD = /* GraphQL */ `
   query CjgWerkvoorraad($filter: WerkvoorraadFilter, $first: Int!, $after: String) {
-    cjgWerkvoorraad(filter: $filter, first: $first, after: $after) {
-      items { stap { id stap sinds uiterlijk termijnVerstreken dagenResterend behandelaar } huishouden { id } client { bsn } onderwerp }
-      hasNextPage endCursor
-    }
+    cjgWerkvoorraad(filter: $filter, first: $first, after: $after) { ${WERKVOORRAAD_PAGINA} }
   }
 `;

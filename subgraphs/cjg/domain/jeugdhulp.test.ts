@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { magStap } from '../../kit/proces';
-import { beginStatus, jeugdhulpAfgeleid, jeugdhulpProces, JEUGDHULP_STAPPEN, JEUGDHULP_STATUSSEN, type JeugdhulpStap, type JeugdhulpStatus } from './jeugdhulp';
+import { everyTransition } from '../../../test/support/proces';
+import { beginStatus, jeugdhulpAfgeleid, jeugdhulpProces, JEUGDHULP_STAPPEN, type JeugdhulpStap, type JeugdhulpStatus } from './jeugdhulp';
 
 /** The Jeugd chain, written out by hand: a doctor's verwijzing skips the beschikking (Jeugdwet art. 2.6). */
 const JEUGD: Record<JeugdhulpStatus, Partial<Record<JeugdhulpStap, JeugdhulpStatus>>> = {
@@ -14,15 +14,7 @@ const JEUGD: Record<JeugdhulpStatus, Partial<Record<JeugdhulpStap, JeugdhulpStat
 };
 
 describe('the Jeugd chain (domain, no I/O)', () => {
-  for (const status of JEUGDHULP_STATUSSEN) {
-    for (const stap of JEUGDHULP_STAPPEN) {
-      const naar = JEUGD[status][stap];
-      it(`${status}: ${stap} ${naar ? `→ ${naar}` : 'is refused'}`, () => {
-        expect(magStap(jeugdhulpProces, status, stap)).toBe(naar !== undefined);
-        if (naar) expect(jeugdhulpProces.overgangen[stap].naar).toBe(naar);
-      });
-    }
-  }
+  everyTransition(jeugdhulpProces, JEUGDHULP_STAPPEN, JEUGD);
 
   it('starts a doctor’s verwijzing at the toewijzing and the gemeente’s at the aanvraag', () => {
     expect(beginStatus('HUISARTS')).toBe('VERWEZEN');

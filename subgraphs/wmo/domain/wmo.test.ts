@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { magStap } from '../../kit/proces';
-import { aanvraagStatus, meldingAfgeleid, meldingProces, MELDING_STAPPEN, MELDING_STATUSSEN, type MeldingStap, type MeldingStatus } from './melding';
-import { verzoekProces, voorzieningOpenStap, voorzieningProces, VOORZIENING_STAPPEN, VOORZIENING_STATUSSEN, type VoorzieningStap, type VoorzieningStatus } from './voorziening';
+import { everyTransition } from '../../../test/support/proces';
+import { aanvraagStatus, meldingAfgeleid, meldingProces, MELDING_STAPPEN, type MeldingStap, type MeldingStatus } from './melding';
+import { verzoekProces, voorzieningOpenStap, voorzieningProces, VOORZIENING_STAPPEN, type VoorzieningStap, type VoorzieningStatus } from './voorziening';
 
 /** The Wmo chain as the law and the iWmo standard have it, written out by hand: state → step → next state. */
 const MELDING: Record<MeldingStatus, Partial<Record<MeldingStap, MeldingStatus>>> = {
@@ -22,25 +23,8 @@ const VOORZIENING: Record<VoorzieningStatus, Partial<Record<VoorzieningStap, Voo
 };
 
 describe('the Wmo chain (domain, no I/O)', () => {
-  for (const status of MELDING_STATUSSEN) {
-    for (const stap of MELDING_STAPPEN) {
-      const naar = MELDING[status][stap];
-      it(`melding ${status}: ${stap} ${naar ? `→ ${naar}` : 'is refused'}`, () => {
-        expect(magStap(meldingProces, status, stap)).toBe(naar !== undefined);
-        if (naar) expect(meldingProces.overgangen[stap].naar).toBe(naar);
-      });
-    }
-  }
-
-  for (const status of VOORZIENING_STATUSSEN) {
-    for (const stap of VOORZIENING_STAPPEN) {
-      const naar = VOORZIENING[status][stap];
-      it(`voorziening ${status}: ${stap} ${naar ? `→ ${naar}` : 'is refused'}`, () => {
-        expect(magStap(voorzieningProces, status, stap)).toBe(naar !== undefined);
-        if (naar) expect(voorzieningProces.overgangen[stap].naar).toBe(naar);
-      });
-    }
-  }
+  everyTransition(meldingProces, MELDING_STAPPEN, MELDING);
+  everyTransition(voorzieningProces, VOORZIENING_STAPPEN, VOORZIENING);
 
   it('answers a verzoek om toewijzing once', () => {
     expect(magStap(verzoekProces, 'ONTVANGEN', 'honour')).toBe(true);

@@ -230,6 +230,29 @@ function checkToewijzing(v: VoorzieningRow, t: { toewijzingsdatum: string; ingan
 
 const reload = async (ctx: WmoContext, id: string) => (await ctx.repository.voorziening(id))!;
 
+/**
+ * What the aanbieder reports on the current toewijzing (iWmo 305, 307): the toewijzing's columns and the
+ * voorziening's new state, in one transaction; `plan` checks the dates and says what changes.
+ */
+async function stepLevering(
+  ctx: WmoContext,
+  input: { voorzieningId: string; version: number },
+  stap: 'startLevering' | 'stopLevering',
+  actie: string,
+  plan: (toewijzing: ToewijzingRow, today: string) => { toewijzing: Partial<ToewijzingRow>; sinds: string; huidig: ToewijzingRow | undefined },
+) {
+  const v = await loadVoorziening(ctx, input.voorzieningId, actie);
+  requireVersion('voorziening', v, input.version);
+  const status = requireVoorzieningStap(v, stap);
+  const current = v.toewijzingen[0]!; // TOEGEWEZEN or IN_LEVERING: the newest toewijzing is the one delivering
+  const change = plan(current, vandaag(ctx.clock));
+  await inTransaction(ctx.db, ctx.access, async (tx) => {
+    await tx.update(tables.toewijzing).set(change.toewijzing).where(eq(tables.toewijzing.id, current.id));
+    await updateVoorziening(tx, v, input.version, { status, statusSinds: change.sinds }, change.huidig, ctx.access.actor.naam);
+  });
+  return reload(ctx, v.id);
+}
+
 export const Mutation = {
   async registerWmoMelding(_: unknown, args: { input: unknown }, ctx: WmoContext) {
     const input = parseInput(registerMeldingInput, args.input);
@@ -343,30 +366,18 @@ export const Mutation = {
 
   async startWmoLevering(_: unknown, args: { input: unknown }, ctx: WmoContext) {
     const input = parseInput(startLeveringInput, args.input);
-    const v = await loadVoorziening(ctx, input.voorzieningId, 'startWmoLevering');
-    requireVersion('voorziening', v, input.version);
-    const status = requireVoorzieningStap(v, 'startLevering');
-    const toewijzing = v.toewijzingen[0]!; // TOEGEWEZEN: the newest is the one to start
-    notBefore(notAfterToday(input.begindatum, vandaag(ctx.clock), 'begindatum'), toewijzing.ingangsdatum, 'begindatum', "the toewijzing's ingangsdatum");
-    await inTransaction(ctx.db, ctx.access, async (tx) => {
-      await tx.update(tables.toewijzing).set({ leveringBegindatum: input.begindatum }).where(eq(tables.toewijzing.id, toewijzing.id));
-      await updateVoorziening(tx, v, input.version, { status, statusSinds: input.begindatum }, toewijzing, ctx.access.actor.naam);
+    return stepLevering(ctx, input, 'startLevering', 'startWmoLevering', (toewijzing, today) => {
+      notBefore(notAfterToday(input.begindatum, today, 'begindatum'), toewijzing.ingangsdatum, 'begindatum', "the toewijzing's ingangsdatum");
+      return { toewijzing: { leveringBegindatum: input.begindatum }, sinds: input.begindatum, huidig: toewijzing };
     });
-    return reload(ctx, v.id);
   },
 
   async stopWmoLevering(_: unknown, args: { input: unknown }, ctx: WmoContext) {
     const input = parseInput(stopLeveringInput, args.input);
-    const v = await loadVoorziening(ctx, input.voorzieningId, 'stopWmoLevering');
-    requireVersion('voorziening', v, input.version);
-    const status = requireVoorzieningStap(v, 'stopLevering');
-    const toewijzing = v.toewijzingen[0]!;
-    notBefore(notAfterToday(input.einddatum, vandaag(ctx.clock), 'einddatum'), toewijzing.leveringBegindatum, 'einddatum', 'the start of the levering');
-    await inTransaction(ctx.db, ctx.access, async (tx) => {
-      await tx.update(tables.toewijzing).set({ leveringEinddatum: input.einddatum, redenBeeindiging: input.redenBeeindiging }).where(eq(tables.toewijzing.id, toewijzing.id));
-      await updateVoorziening(tx, v, input.version, { status, statusSinds: input.einddatum }, undefined, ctx.access.actor.naam);
+    return stepLevering(ctx, input, 'stopLevering', 'stopWmoLevering', (toewijzing, today) => {
+      notBefore(notAfterToday(input.einddatum, today, 'einddatum'), toewijzing.leveringBegindatum, 'einddatum', 'the start of the levering');
+      return { toewijzing: { leveringEinddatum: input.einddatum, redenBeeindiging: input.redenBeeindiging }, sinds: input.einddatum, huidig: undefined };
     });
-    return reload(ctx, v.id);
   },
 
   async endWmoVoorziening(_: unknown, args: { input: unknown }, ctx: WmoContext) {
