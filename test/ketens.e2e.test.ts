@@ -23,7 +23,7 @@ import {
   STOP_JEUGDHULP,
   WMO_WERKVOORRAAD,
 } from '../schema/operations';
-import { findExampleHuishouden } from '../subgraphs/demo/generator';
+import { findExampleHuishouden, generateHuishoudens } from '../subgraphs/demo/generator';
 import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { subgraphDefinitions } from '../subgraphs/index';
 import type { Caller } from './support/auth';
@@ -213,6 +213,20 @@ describe('the Wmo and Jeugd chains through the gateway', () => {
       const kcc = await picture(KCC);
       expect(kcc.data!.huishouden.wmo).toBeNull();
       expect(wmoStappen(kcc)).toContainEqual(expect.objectContaining({ id: handed.data!.registerWmoMelding.meldingId, stap: 'ONDERZOEK', behandelaar: expect.any(String) }));
+    });
+
+    it('opens the Wmo file on a household the Wmo did not know, which betrokkenheid shows on the next request', async () => {
+      const nieuw = [...generateHuishoudens(DEMO)].find((h) => h.wmo === null && h.wijkteam === null)!;
+      const vraag = `query($id: ID!) { huishouden(id: $id) { betrokkenheid { loket sinds contactpersoon { naam } openStappen { stap uiterlijk } } } }`;
+      type B = { huishouden: { betrokkenheid: { loket: string; sinds: string; contactpersoon: { naam: string }; openStappen: { stap: string; uiterlijk: string }[] }[] } };
+      const voor = await hub.query<B>(vraag, { id: nieuw.id }, KCC);
+      expect(voor.data!.huishouden.betrokkenheid.map((b) => b.loket)).not.toContain('WMO');
+      const melding = await send(REGISTER_WMO_MELDING, { idempotencyKey: 'melding-nieuw-0001', bsn: nieuw.leden[0]!.bsn, kanaal: 'BALIE', onderwerp: 'Rolstoel' }, CONSULENT);
+      expect(melding.errors).toBeUndefined();
+      const na = await hub.query<B>(vraag, { id: nieuw.id }, KCC);
+      expect(na.data!.huishouden.betrokkenheid.find((b) => b.loket === 'WMO')).toEqual({
+        loket: 'WMO', sinds: '2026-11-01', contactpersoon: { naam: 'Els Bakker' }, openStappen: [{ stap: 'ONDERZOEK', uiterlijk: '2026-12-14' }],
+      });
     });
 
     it('refuses a write by another loket’s staff, and logs the refusal', async () => {
