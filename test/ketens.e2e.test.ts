@@ -196,8 +196,11 @@ describe('the Wmo and Jeugd chains through the gateway', () => {
       const saved = await send<{ registerWmoContactmoment: { id: string; onderwerp: string } }>(REGISTER_WMO_CONTACTMOMENT, input, CONSULENT);
       expect(saved.data!.registerWmoContactmoment.onderwerp).toBe('Vraag over de eigen bijdrage');
       const id = saved.data!.registerWmoContactmoment.id;
+      const retry = await send<{ registerWmoContactmoment: { id: string } }>(REGISTER_WMO_CONTACTMOMENT, input, CONSULENT);
+      expect(retry.data!.registerWmoContactmoment.id).toBe(id);
       const ziet = await picture(regisseur);
       expect(ziet.data!.huishouden.contactmomenten![0]).toEqual({ id, loket: 'WMO', kanaal: 'BALIE', onderwerp: 'Vraag over de eigen bijdrage' });
+      expect(ziet.data!.huishouden.contactmomenten!.filter((c) => c.id === id)).toHaveLength(1);
       const signaal = await picture(BUITENSTAANDER);
       expect(signaal.data!.huishouden.contactmomenten![0]).toEqual({ id, loket: 'WMO', kanaal: 'BALIE', onderwerp: null });
     });
@@ -283,6 +286,12 @@ describe('the Wmo and Jeugd chains through the gateway', () => {
       // Eight weeks after Thursday 1 October 2026: Thursday 26 November.
       expect(verwezen.data!.registerJeugdhulpVerwijzing).toMatchObject({ processtatus: 'AANVRAAG_ONTVANGEN', version: 1, aanvraag: { beschikkingUiterlijk: '2026-11-26' } });
       const id = verwezen.data!.registerJeugdhulpVerwijzing.id;
+      const retry = await send<{ registerJeugdhulpVerwijzing: { id: string } }>(
+        REGISTER_JEUGDHULP_VERWIJZING,
+        { idempotencyKey: 'verwijzing-e2e-0001', bsn: kind, verwijzer: 'GEMEENTE', verwijsdatum: '2026-10-01', productcategorie: '45', omvang: { volume: 6, eenheid: 'UUR', frequentie: 'PER_MAAND' } },
+        CJG,
+      );
+      expect(retry.data!.registerJeugdhulpVerwijzing.id).toBe(id);
       const stap = (mutation: string, input: Record<string, unknown>) => send<Record<string, { processtatus: string; version: number }>>(JEUGDHULP_STAP[mutation]!, { trajectId: id, ...input }, CJG);
       expect(codes(await stap('startJeugdhulp', { version: 1, startdatum: '2026-10-20' }))).toEqual(['INVALID_TRANSITION']);
       expect((await stap('recordJeugdhulpBeschikking', { version: 1, datum: '2026-10-15', besluit: 'TOEGEKEND', ingangsdatum: '2026-10-20', geldigTot: '2027-04-19' })).data).toMatchObject({ recordJeugdhulpBeschikking: { processtatus: 'TOEGEKEND', version: 2 } });

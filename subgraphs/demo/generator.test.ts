@@ -404,3 +404,63 @@ describe('findExampleHuishouden', () => {
     expect(findExampleHuishouden({ households: 0, seed: 1 })).toBeUndefined();
   });
 });
+
+describe('generateHuishoudens: the Wmo and Jeugd chains', () => {
+  const REF = DEMO_REFERENCE_DATE;
+  const inOrder = (dates: (string | null)[]) => {
+    const set = dates.filter((d): d is string => d !== null);
+    expect(set).toEqual([...set].sort());
+    for (const d of set) expect(d < REF).toBe(true);
+  };
+  const meldingen = SAMPLE.flatMap((h) => h.wmo?.meldingen ?? []);
+  const voorzieningen = SAMPLE.flatMap((h) => (h.wmo ? h.wmo.voorzieningen.map((v) => ({ v, h })) : []));
+  const trajecten = SAMPLE.flatMap((h) => h.cjg?.jeugdhulptrajecten ?? []);
+
+  it('has meldingen in every state, each step dated in order and before the reference date', () => {
+    expect(new Set(meldingen.map((m) => m.status))).toEqual(new Set(MELDING_STATUSSEN));
+    for (const m of meldingen) {
+      inOrder([m.meldingsdatum, m.onderzoekGestartOp, m.gespreksdatum, m.verslagVerstuurdOp, m.aanvraagOntvangenOp, m.beschikkingsdatum]);
+      const stappen = { ONTVANGEN: 0, IN_ONDERZOEK: 1, ONDERZOEK_AFGEROND: 3, AANVRAAG_ONTVANGEN: 4, BESCHIKT: 5, INGETROKKEN: 3 }[m.status];
+      const gezet = [m.onderzoekGestartOp, m.gespreksdatum, m.verslagVerstuurdOp, m.aanvraagOntvangenOp, m.beschikkingsdatum];
+      if (m.status !== 'IN_ONDERZOEK') expect(gezet.filter((d) => d !== null).length, m.status).toBe(stappen);
+      expect(m.besluit !== null).toBe(m.status === 'BESCHIKT');
+      expect(m.ingetrokkenOp !== null).toBe(m.status === 'INGETROKKEN');
+    }
+  });
+
+  it('decides a melding before the voorzieningen it granted start, and some onderzoeken are late', () => {
+    const byId = new Map(meldingen.map((m) => [m.id, m]));
+    for (const { v } of voorzieningen) {
+      const m = byId.get(v.meldingId)!;
+      expect(m).toMatchObject({ status: 'BESCHIKT', besluit: 'TOEGEKEND' });
+      expect(m.beschikkingsdatum! <= v.ingangsdatum).toBe(true);
+    }
+    const gedaan = meldingen.filter((m) => m.verslagVerstuurdOp);
+    const laat = gedaan.filter((m) => Date.parse(m.verslagVerstuurdOp!) - Date.parse(m.meldingsdatum) > 42 * 86_400_000);
+    expect(laat.length / gedaan.length).toBeGreaterThan(0.02);
+    expect(laat.length / gedaan.length).toBeLessThan(0.25);
+  });
+
+  it('assigns and delivers voorzieningen in order, with every state present', () => {
+    expect(new Set(voorzieningen.map(({ v }) => v.status))).toEqual(new Set(['TOEGEKEND', 'TOEGEWEZEN', 'IN_LEVERING', 'BEEINDIGD']));
+    for (const { v } of voorzieningen) {
+      for (const t of v.toewijzingen) inOrder([t.toewijzingsdatum, t.leveringBegindatum, t.leveringEinddatum]);
+      expect(v.toewijzingen.length > 0).toBe(v.status !== 'TOEGEKEND' && !(v.status === 'BEEINDIGD' && v.toewijzingen.length === 0));
+      if (v.status === 'IN_LEVERING') expect(v.toewijzingen[0]!.leveringBegindatum).not.toBeNull();
+    }
+    const verzoeken = SAMPLE.flatMap((h) => h.wmo?.verzoeken ?? []);
+    expect(new Set(verzoeken.map((v) => v.status))).toEqual(new Set(['ONTVANGEN', 'TOEGEWEZEN']));
+  });
+
+  it('takes jeugdhulp from verwijzing to the end of care in order, by both routes, with every state present', () => {
+    expect(new Set(trajecten.map((t) => t.status))).toEqual(new Set(['AANVRAAG_ONTVANGEN', 'TOEGEKEND', 'AFGEWEZEN', 'VERWEZEN', 'TOEGEWEZEN', 'IN_ZORG', 'BEEINDIGD']));
+    expect(new Set(trajecten.map((t) => t.verwijzer))).toEqual(new Set(['GEMEENTE', 'HUISARTS', 'MEDISCH_SPECIALIST', 'JEUGDARTS']));
+    for (const t of trajecten) {
+      inOrder([t.verwijsdatum, t.aanvraagOntvangenOp, t.beschikkingsdatum, t.toewijzingsdatum, t.startdatum, t.einddatum]);
+      // A doctor's verwijzing needs no beschikking; the gemeente's route always has its aanvraag.
+      expect(t.aanvraagOntvangenOp !== null).toBe(t.verwijzer === 'GEMEENTE');
+      if (t.verwijzer !== 'GEMEENTE') expect(t.beschikkingsdatum).toBeNull();
+      expect(t.startdatum !== null).toBe(t.status === 'IN_ZORG' || t.status === 'BEEINDIGD');
+    }
+  });
+});

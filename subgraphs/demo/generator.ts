@@ -1041,11 +1041,52 @@ function buildWmo(ctx: Ctx): DemoWmo {
   const keten = wmoKeten(ctx, dossier, periode, meldingen, voorzieningen);
   // The README's example household always has Wmo steps under way, so its picture shows open steps.
   if (ctx.ids.index === EXAMPLE_INDEX) keten.meldingen.push(...lopendeMeldingen(ctx, dossier, client));
+  // An open file often has a right granted in the last weeks that no aanbieder delivers yet.
+  if (!periode.closed && ctx.keten.rng.chance(0.2)) wachtendRecht(ctx, dossier, client, keten);
   return {
     dossier,
     ...keten,
     contactmomenten: contactmomenten(ctx, 'WMO', periode, subjects, dossier.contactpersoon.naam),
   };
+}
+
+/**
+ * A melding of the last three months, granted, whose right waits for its toewijzing (sometimes with an
+ * aanbieder's verzoek om toewijzing still to answer) or for the aanbieder's start of the levering.
+ */
+function wachtendRecht(ctx: Ctx, dossier: DemoDossier, client: Member, keten: ReturnType<typeof wmoKeten>): void {
+  const k = ctx.keten.rng;
+  const today = ctx.ref - 1;
+  const cat = k.pickWeighted(WMO_CATEGORIEEN);
+  const dag = today - k.int(30, 90);
+  const na = (vorige: number, dagen: number) => Math.min(vorige + dagen, today);
+  const start = na(dag, k.int(1, 7));
+  const verslag = na(start, k.int(10, 30));
+  const aanvraag = na(verslag, k.int(0, 5));
+  const besluit = na(aanvraag, k.int(3, 12));
+  const melding: DemoMelding = {
+    id: ctx.keten.ids.next(), bsn: client.persoon.bsn, meldingsdatum: isoDate(dag), kanaal: k.pickWeighted(KANALEN_MIX), onderwerp: WMO_ONDERWERP[cat]!,
+    status: 'BESCHIKT', clientondersteuningGewenst: k.chance(0.2), onderzoekGestartOp: isoDate(start), gespreksdatum: isoDate(start), gesprekskanaal: 'HUISBEZOEK',
+    bevindingen: [{ domein: 'INSTRUMENTELE_ADL', bevinding: BEVINDINGEN.INSTRUMENTELE_ADL![0]! }], verslagVerstuurdOp: isoDate(verslag),
+    aanvraagOntvangenOp: isoDate(aanvraag), beschikkingsdatum: isoDate(besluit), besluit: 'TOEGEKEND', redenAfwijzing: null, ingetrokkenOp: null,
+    redenIntrekking: null, behandelaar: k.pick(getRoster().WMO).naam,
+  };
+  const ingang = besluit + k.int(0, 14);
+  const aanbieder = k.pick(WMO_AANBIEDERS[AANBIEDER_GROEP[cat] ?? 'zorg']!);
+  const recht: DemoWmoVoorziening = {
+    id: ctx.keten.ids.next(), bsn: client.persoon.bsn, meldingId: melding.id, productcategorie: cat, productcode: `${cat}A01`, omvang: wmoOmvang(k, cat),
+    leveringsvorm: 'ZIN', ingangsdatum: isoDate(ingang), einddatum: null, status: 'TOEGEKEND', statusSinds: isoDate(besluit), redenBeeindiging: null, toewijzingen: [],
+  };
+  if (k.chance(0.5)) {
+    const toegewezen = na(besluit, k.int(0, 5));
+    recht.status = 'TOEGEWEZEN';
+    recht.statusSinds = isoDate(toegewezen);
+    recht.toewijzingen = [{ id: ctx.keten.ids.next(), aanbieder, toewijzingsdatum: isoDate(toegewezen), ingangsdatum: isoDate(Math.max(ingang, toegewezen)), einddatum: null, leveringBegindatum: null, leveringEinddatum: null, redenBeeindiging: null }];
+  } else if (k.chance(0.5)) {
+    keten.verzoeken.push({ id: ctx.keten.ids.next(), bsn: client.persoon.bsn, voorzieningId: recht.id, aanbieder, ontvangenOp: isoDate(na(besluit, k.int(1, 8))), status: 'ONTVANGEN', beantwoordOp: null });
+  }
+  keten.meldingen.push(melding);
+  keten.voorzieningen.push(recht);
 }
 
 /** Two recent meldingen of the example household: one in onderzoek, one whose beschikking is due. */
@@ -1195,10 +1236,10 @@ function wmoVoorziening(ctx: Ctx, v: VoorzieningDraft, besluit: number, verzoeke
     omvang: wmoOmvang(k, v.cat), leveringsvorm: k.chance(0.08) ? 'PGB' as const : 'ZIN' as const,
     ingangsdatum: isoDate(v.ingang), einddatum: eind === null ? null : isoDate(eind), redenBeeindiging: null,
   };
-  const wachtend = besluit >= ctx.ref - 30 && k.chance(0.35);
+  const wachtend = v.ingang >= ctx.ref - 90 && k.chance(0.3);
   if (wachtend || base.leveringsvorm === 'PGB') {
     // A pgb is paid to the resident, not assigned to an aanbieder; a recent right may still wait for its toewijzing.
-    if (wachtend && base.leveringsvorm === 'ZIN' && k.chance(0.3)) {
+    if (wachtend && base.leveringsvorm === 'ZIN' && k.chance(0.4)) {
       verzoeken.push({ id: ctx.keten.ids.next(), bsn: v.bsn, voorzieningId: v.id, aanbieder, ontvangenOp: isoDate(Math.min(today, besluit + k.int(1, 8))), status: 'ONTVANGEN', beantwoordOp: null });
     }
     return { ...base, ...eindeRecht(ctx, v, besluit, eind, 'TOEGEKEND'), toewijzingen: [] };
@@ -1207,9 +1248,11 @@ function wmoVoorziening(ctx: Ctx, v: VoorzieningDraft, besluit: number, verzoeke
   if (k.chance(0.15)) {
     verzoeken.push({ id: ctx.keten.ids.next(), bsn: v.bsn, voorzieningId: v.id, aanbieder, ontvangenOp: isoDate(Math.max(besluit, toegewezen - k.int(1, 6))), status: 'TOEGEWEZEN', beantwoordOp: isoDate(toegewezen) });
   }
+  // A recent right is often assigned and not yet delivered: the aanbieder has not reported its start.
+  const nogNiet = v.ingang >= ctx.ref - 90 && k.chance(0.35);
   let begin: number | null = Math.max(v.ingang, toegewezen) + k.int(0, 10);
   if (eind !== null && begin > eind) begin = eind;
-  if (begin > today) begin = null;
+  if (begin > today || nogNiet) begin = null;
   const gestopt = begin !== null && eind !== null && eind <= today ? eind : null;
   const toewijzing: DemoToewijzing = {
     id: ctx.keten.ids.next(), aanbieder, toewijzingsdatum: isoDate(toegewezen), ingangsdatum: isoDate(v.ingang), einddatum: eind === null ? null : isoDate(eind),
@@ -1248,6 +1291,9 @@ function buildCjg(ctx: Ctx): DemoCjg | null {
     const wie = others.length > 0 && rng.chance(0.5) ? rng.pick(others) : kind;
     trajecten.push(jeugdhulptraject(ctx, dossier, wie, rng.int(Math.max(first, wie.born + 60), periode.end), periode));
   }
+  // An open file often has a new verwijzing whose care has not started yet (jeugdhulp has waiting lists).
+  const wachtend = !periode.closed && ctx.keten.rng.chance(0.35) ? minors.filter((m) => ageAt(m, ctx.ref) < 17) : [];
+  if (wachtend.length) trajecten.push(wachtendeJeugdhulp(ctx, dossier, ctx.keten.rng.pick(wachtend), parseIsoDate(dossier.geopendOp)));
   const subjects = [...new Set(trajecten.map((t) => t.bsn))].map((bsn) => ctx.members.find((m) => m.persoon.bsn === bsn)!);
   return {
     dossier,
@@ -1269,48 +1315,77 @@ function jeugdOmvang(cat: string, k: Rng): DemoOmvang {
   return { volume: k.int(2, 12), eenheid: 'UUR', frequentie: 'PER_MAAND' };
 }
 
+/** The fields every traject starts with: the verwijzing, by the gemeente (the aanvraag) or by a doctor. */
+function verwijzing(ctx: Ctx, id: string, dossier: DemoDossier, kind: Member, cat: string, verwijzer: Verwijzer, verwezen: number, ingang: number, geldigTot: number): DemoJeugdhulptraject {
+  const gemeente = verwijzer === 'GEMEENTE';
+  return {
+    id, bsn: kind.persoon.bsn, productcategorie: cat, omvang: jeugdOmvang(cat, ctx.keten.rng), status: gemeente ? 'AANVRAAG_ONTVANGEN' : 'VERWEZEN',
+    statusSinds: isoDate(verwezen), verwijzer, verwijsdatum: isoDate(verwezen), aanvraagOntvangenOp: gemeente ? isoDate(verwezen) : null,
+    beschikkingsdatum: null, besluit: null, ingangsdatum: isoDate(ingang), geldigTot: isoDate(geldigTot), aanbieder: null, toewijzingsdatum: null,
+    toewijzingIngangsdatum: null, startdatum: null, einddatum: null, redenBeeindiging: null, behandelaar: dossier.contactpersoon.naam,
+  };
+}
+
+/** The chain's steps after the verwijzing, each dated, up to `tot` (a status); later steps are left empty. */
+function jeugdStappen(ctx: Ctx, t: DemoJeugdhulptraject, tot: JeugdhulpStatus, dagen: { besluit: number; toegewezen: number; start: number }): DemoJeugdhulptraject {
+  const k = ctx.keten.rng;
+  const status = (s: JeugdhulpStatus, sinds: number) => ({ status: s, statusSinds: isoDate(sinds) });
+  const gemeente = t.verwijzer === 'GEMEENTE';
+  if (tot === 'AANVRAAG_ONTVANGEN' || tot === 'VERWEZEN') return t;
+  if (tot === 'AFGEWEZEN') return { ...t, ...status('AFGEWEZEN', dagen.besluit), beschikkingsdatum: isoDate(dagen.besluit), besluit: 'AFGEWEZEN', ingangsdatum: null, geldigTot: null };
+  const beschikt = gemeente ? { ...t, ...status('TOEGEKEND', dagen.besluit), beschikkingsdatum: isoDate(dagen.besluit), besluit: 'TOEGEKEND' as const } : t;
+  if (tot === 'TOEGEKEND') return beschikt;
+  const toewijzing = {
+    ...beschikt, ...status('TOEGEWEZEN', dagen.toegewezen), aanbieder: k.pick(JEUGD_AANBIEDERS), toewijzingsdatum: isoDate(dagen.toegewezen),
+    toewijzingIngangsdatum: t.ingangsdatum,
+  };
+  if (tot === 'TOEGEWEZEN') return toewijzing;
+  return { ...toewijzing, ...status('IN_ZORG', dagen.start), startdatum: isoDate(dagen.start) };
+}
+
 /**
  * One jeugdige's traject and its chain (cjg/domain/jeugdhulp.ts), built back from the day the care started:
  * the toewijzing before it, on the gemeente's route the beschikking and the aanvraag before that (some
- * past the eight weeks). About half of the trajecten of the last ten weeks have not started yet: their chain
- * stops at the step the reference date falls in.
+ * past the eight weeks), and its stop when it ended.
  */
 function jeugdhulptraject(ctx: Ctx, dossier: DemoDossier, kind: Member, start: number, periode: Periode): DemoJeugdhulptraject {
   let cat = ctx.rng.pickWeighted(JEUGD_CATEGORIEEN);
   if (cat === '47' && ageAt(kind, start) < 12) cat = '45'; // jeugdreclassering starts at 12
   const eind = einde(ctx, start, periode, 0.35, 90, 540);
+  const id = ctx.ids.next();
   const k = ctx.keten.rng;
-  const today = ctx.ref - 1;
-  const wacht = !periode.closed && start >= ctx.ref - 70 && k.chance(0.45);
-  const zorgStart = wacht ? ctx.ref + k.int(0, 40) : start;
   const verwijzer = k.pickWeighted(VERWIJZER_MIX);
   const floor = Math.min(Math.max(parseIsoDate(dossier.geopendOp), kind.born + 60), start);
-  const toegewezen = Math.max(floor, zorgStart - k.int(0, 10));
-  const gemeente = verwijzer === 'GEMEENTE';
+  const toegewezen = Math.max(floor, start - k.int(0, 10));
   const besluit = Math.max(floor, toegewezen - k.int(0, 5));
-  const aanvraag = Math.min(today, Math.max(floor, besluit - (k.chance(0.1) ? k.int(57, 80) : k.int(10, 50))));
-  const verwezen = gemeente ? aanvraag : Math.min(today, Math.max(floor, toegewezen - k.int(1, 21)));
-  const ingang = zorgStart;
-  const geldigTot = eind ?? ingang + k.pick([182, 365, 365, 730]);
-  const afgewezen = gemeente && wacht && besluit <= today && k.chance(0.12);
-  const at = (day: number) => (day <= today ? isoDate(day) : null);
-  const base: DemoJeugdhulptraject = {
-    id: ctx.ids.next(), bsn: kind.persoon.bsn, productcategorie: cat, omvang: jeugdOmvang(cat, k), status: gemeente ? 'AANVRAAG_ONTVANGEN' : 'VERWEZEN',
-    statusSinds: isoDate(verwezen), verwijzer, verwijsdatum: isoDate(verwezen), aanvraagOntvangenOp: gemeente ? isoDate(aanvraag) : null,
-    beschikkingsdatum: gemeente ? at(besluit) : null, besluit: gemeente && besluit <= today ? (afgewezen ? 'AFGEWEZEN' : 'TOEGEKEND') : null,
-    ingangsdatum: isoDate(ingang), geldigTot: isoDate(geldigTot), aanbieder: null, toewijzingsdatum: null, toewijzingIngangsdatum: null,
-    startdatum: null, einddatum: null, redenBeeindiging: null, behandelaar: dossier.contactpersoon.naam,
-  };
-  const status = (s: JeugdhulpStatus, sinds: number) => ({ status: s, statusSinds: isoDate(sinds) });
-  if (gemeente && besluit > today) return base;
-  if (afgewezen) return { ...base, ...status('AFGEWEZEN', besluit), ingangsdatum: null, geldigTot: null };
-  const beschikt = gemeente ? { ...base, ...status('TOEGEKEND', besluit) } : base;
-  if (toegewezen > today) return beschikt;
-  const toewijzing = { ...beschikt, ...status('TOEGEWEZEN', toegewezen), aanbieder: k.pick(JEUGD_AANBIEDERS), toewijzingsdatum: isoDate(toegewezen), toewijzingIngangsdatum: isoDate(ingang) };
-  if (zorgStart > today) return toewijzing;
-  const inZorg = { ...toewijzing, ...status('IN_ZORG', zorgStart), startdatum: isoDate(zorgStart) };
+  const verwezen = verwijzer === 'GEMEENTE' ? Math.max(floor, besluit - (k.chance(0.1) ? k.int(57, 80) : k.int(10, 50))) : Math.max(floor, toegewezen - k.int(1, 21));
+  const t = verwijzing(ctx, id, dossier, kind, cat, verwijzer, verwezen, start, eind ?? start + k.pick([182, 365, 365, 730]));
+  const inZorg = jeugdStappen(ctx, t, 'IN_ZORG', { besluit, toegewezen, start });
   if (eind === null) return inZorg;
-  return { ...inZorg, ...status('BEEINDIGD', eind), einddatum: isoDate(eind), redenBeeindiging: k.pick(JEUGD_EINDE) };
+  return { ...inZorg, status: 'BEEINDIGD', statusSinds: isoDate(eind), einddatum: isoDate(eind), redenBeeindiging: k.pick(JEUGD_EINDE) };
+}
+
+/** Where a traject that has not started yet stands: on the gemeente's route, and after a doctor's verwijzing. */
+const JEUGD_WACHT_GEMEENTE = weighted<JeugdhulpStatus>([['AANVRAAG_ONTVANGEN', 40], ['TOEGEKEND', 20], ['AFGEWEZEN', 15], ['TOEGEWEZEN', 25]]);
+const JEUGD_WACHT_ARTS = weighted<JeugdhulpStatus>([['VERWEZEN', 50], ['TOEGEWEZEN', 50]]);
+
+/**
+ * A verwijzing of the last months whose care has not started: it stops at the stage the reference date
+ * falls in (some aanvragen past their eight weeks), and the care is planned after it.
+ */
+function wachtendeJeugdhulp(ctx: Ctx, dossier: DemoDossier, kind: Member, geopend: number): DemoJeugdhulptraject {
+  const k = ctx.keten.rng;
+  const today = ctx.ref - 1;
+  const verwijzer = k.pickWeighted(VERWIJZER_MIX);
+  const gemeente = verwijzer === 'GEMEENTE';
+  const fase = k.pickWeighted(gemeente ? JEUGD_WACHT_GEMEENTE : JEUGD_WACHT_ARTS);
+  const verwezen = Math.max(geopend, kind.born + 60, today - k.int(5, 75));
+  const na = (vorige: number, dagen: number) => Math.max(vorige, Math.min(vorige + dagen, today));
+  const besluit = na(verwezen, k.int(7, 50));
+  const toegewezen = na(gemeente ? besluit : verwezen, k.int(0, 10));
+  const ingang = ctx.ref + k.int(1, 40);
+  const t = verwijzing(ctx, ctx.keten.ids.next(), dossier, kind, k.pickWeighted(JEUGD_CATEGORIEEN), verwijzer, verwezen, ingang, ingang + k.pick([182, 365]));
+  return jeugdStappen(ctx, t, fase, { besluit, toegewezen, start: ingang });
 }
 
 // ---------------------------------------------------------------------------------------------------------
