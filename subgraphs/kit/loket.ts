@@ -406,7 +406,9 @@ export function loketHuishoudenResolvers<
     },
     [`${field}Betrokkenheid`]: (h: LoketHuishouden<D>, _args: unknown, ctx: C) => {
       if (!h.dossier || !ctx.access.check(dossierAccess(loket, h, 'SIGNAAL')).allowed) return null;
-      return toBetrokkenheid(h.dossier, loket, options.openStappen?.(h.dossier, amsterdamDate(ctx.clock.now())) ?? []);
+      // A step nobody has taken up yet is the file's contact person's.
+      const stappen = (options.openStappen?.(h.dossier, amsterdamDate(ctx.clock.now())) ?? []).map((s) => ({ ...s, behandelaar: s.behandelaar ?? h.dossier!.contactpersoonNaam }));
+      return toBetrokkenheid(h.dossier, loket, stappen);
     },
   };
 }

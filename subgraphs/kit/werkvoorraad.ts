@@ -53,7 +53,12 @@ function parseCursor(after: string): [string, string, string] {
 export async function werkvoorraad(
   db: Database<Record<string, unknown>>,
   access: AccessControl,
-  w: { loket: Loket; dossier: PgTable & { id: AnyPgColumn; huishoudenId: AnyPgColumn; gemeenteCode: AnyPgColumn }; bronnen: readonly WerkvoorraadBron[]; vandaag: string },
+  w: {
+    loket: Loket;
+    dossier: PgTable & { id: AnyPgColumn; huishoudenId: AnyPgColumn; gemeenteCode: AnyPgColumn; contactpersoonNaam: AnyPgColumn };
+    bronnen: readonly WerkvoorraadBron[];
+    vandaag: string;
+  },
   args: { filter?: WerkvoorraadFilter | null; first: number; after?: string | null },
 ) {
   const limit = requirePageSize(args.first, MAX_PAGE);
@@ -68,7 +73,7 @@ export async function werkvoorraad(
   const union = sql.join(
     w.bronnen.map(
       (b, i) => sql`select ${i}::int as bron, ${b.table.id}::text as id, ${b.table.stap} as stap, ${b.table.stapSinds}::text as "stapSinds",
-        ${b.table.stapUiterlijk}::text as "stapUiterlijk", ${b.table.stapTermijnBron} as "stapTermijnBron", ${b.table.behandelaar} as behandelaar,
+        ${b.table.stapUiterlijk}::text as "stapUiterlijk", ${b.table.stapTermijnBron} as "stapTermijnBron", coalesce(${b.table.behandelaar}, ${w.dossier.contactpersoonNaam}) as behandelaar,
         ${b.table.bsn} as bsn, ${w.dossier.huishoudenId} as "huishoudenId", ${w.dossier.gemeenteCode} as "gemeenteCode", ${b.onderwerp} as onderwerp
         from ${b.table} join ${w.dossier} on ${w.dossier.id} = ${b.table.dossierId}
         where ${b.table.stap} is not null and ${b.table.stapSinds} <= ${w.vandaag} and ${w.dossier.gemeenteCode} = any(${sql.param(gemeenten)})`,

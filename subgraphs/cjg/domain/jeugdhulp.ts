@@ -52,15 +52,18 @@ export interface JeugdhulpStand {
   geldigTot: string | null;
 }
 
+/** A date, or `sinds` when it lies before it (care granted from an earlier day is due at once); null stays null. */
+const nietVoor = (datum: string | null, sinds: string) => (datum !== null && datum < sinds ? sinds : datum);
+
 export function jeugdhulpOpenStap(t: JeugdhulpStand): OpenStap | null {
   switch (t.status) {
     case 'AANVRAAG_ONTVANGEN':
       return { stap: 'BESCHIKKING', sinds: t.statusSinds, uiterlijk: t.beschikkingUiterlijk, termijnBron: JEUGD_BESCHIKKING_TERMIJN.bron };
     case 'VERWEZEN':
     case 'TOEGEKEND':
-      return { stap: 'TOEWIJZING', sinds: t.statusSinds, uiterlijk: t.ingangsdatum, termijnBron: null };
+      return { stap: 'TOEWIJZING', sinds: t.statusSinds, uiterlijk: nietVoor(t.ingangsdatum, t.statusSinds), termijnBron: null };
     case 'TOEGEWEZEN':
-      return { stap: 'LEVERING', sinds: t.statusSinds, uiterlijk: t.toewijzingIngangsdatum, termijnBron: null };
+      return { stap: 'LEVERING', sinds: t.statusSinds, uiterlijk: nietVoor(t.toewijzingIngangsdatum, t.statusSinds), termijnBron: null };
     case 'IN_ZORG':
       return t.geldigTot === null ? null : { stap: 'HERINDICATIE', sinds: addDays(t.geldigTot, -VERLENGING_SIGNAAL_DAGEN), uiterlijk: t.geldigTot, termijnBron: null };
     default:

@@ -53,6 +53,9 @@ export interface VoorzieningStand {
   toewijzingIngangsdatum: string | null;
 }
 
+/** A date, or `sinds` when it lies before it: a right granted from an earlier day is due at once, not in the past. */
+const nietVoor = (datum: string, sinds: string) => (datum < sinds ? sinds : datum);
+
 /**
  * What the Wmo-loket owes on a voorziening: a toewijzing (by the day the right starts), the start of the
  * levering (by the toewijzing's ingangsdatum), a herindicatie from eight weeks before the right ends.
@@ -65,9 +68,9 @@ export function voorzieningOpenStap(v: VoorzieningStand): OpenStap | null {
     case 'TOEGEKEND':
     case 'GESTOPT':
       if (v.einddatum !== null && v.einddatum < v.statusSinds) return null; // nothing left to assign
-      return { stap: 'TOEWIJZING', sinds: v.statusSinds, uiterlijk: v.status === 'TOEGEKEND' ? v.ingangsdatum : v.statusSinds, termijnBron: null };
+      return { stap: 'TOEWIJZING', sinds: v.statusSinds, uiterlijk: nietVoor(v.status === 'TOEGEKEND' ? v.ingangsdatum : v.statusSinds, v.statusSinds), termijnBron: null };
     case 'TOEGEWEZEN':
-      return { stap: 'LEVERING', sinds: v.statusSinds, uiterlijk: v.toewijzingIngangsdatum, termijnBron: null };
+      return { stap: 'LEVERING', sinds: v.statusSinds, uiterlijk: v.toewijzingIngangsdatum && nietVoor(v.toewijzingIngangsdatum, v.statusSinds), termijnBron: null };
     case 'IN_LEVERING':
       return herindicatie();
     default:

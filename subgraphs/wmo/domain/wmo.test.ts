@@ -63,3 +63,11 @@ describe('the Wmo chain (domain, no I/O)', () => {
     expect(voorzieningOpenStap({ ...base, status: 'BEEINDIGD' })).toBeNull();
   });
 });
+
+describe('a right granted or assigned from an earlier day', () => {
+  it('is due at once, never before the step opened', () => {
+    const stand = { statusSinds: '2026-10-10', ingangsdatum: '2026-10-01', einddatum: null, leveringsvorm: 'ZIN' as const };
+    expect(voorzieningOpenStap({ ...stand, status: 'TOEGEKEND', toewijzingIngangsdatum: null })).toMatchObject({ sinds: '2026-10-10', uiterlijk: '2026-10-10' });
+    expect(voorzieningOpenStap({ ...stand, status: 'TOEGEWEZEN', toewijzingIngangsdatum: '2026-10-01' })).toMatchObject({ stap: 'LEVERING', uiterlijk: '2026-10-10' });
+  });
+});
