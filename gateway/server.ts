@@ -144,7 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const transcryptor = createTranscryptor({
     urls: () => Object.fromEntries(SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? supergraphUrl(options.supergraphSdl, name)])) as Record<SubgraphName, string>,
     gatewaySecret: auth.gatewaySecret,
-    // A source encrypts every household of a large gemeente for one export: minutes, not a request's seconds.
+    // A source encrypts every household of a large gemeente for one export: seconds to tens of seconds (BENCHMARKS.md), not a request's budget.
     timeoutMs: 600_000,
   });
   return {

@@ -33,7 +33,7 @@ export interface Vrager {
   traceId: string;
 }
 
-/** A table of a large gemeente takes minutes on a small machine (BENCHMARKS.md); the question does not wait for it. */
+/** A table of a large gemeente takes half a minute on a small machine (BENCHMARKS.md), more for a larger one; the question does not wait for it. */
 const BRONNEN_TIMEOUT_MS = 1_800_000;
 
 async function bronnen(peers: Peers, vrager: Vrager, gemeente: string, periode: Periode): Promise<BeleidBronnen> {

@@ -53,7 +53,7 @@ export const Query = {
       return served(args.gemeente, periode, stored.berekendOp, (stored.cijfers as Pick<Berekening, 'gepubliceerd'>).gepubliceerd);
     }
     const computing = computation(ctx, args.gemeente, periode);
-    // A large gemeente's table takes minutes (BENCHMARKS.md): the question does not wait for it, so that no
+    // A large gemeente's table takes half a minute or more (BENCHMARKS.md): the question does not wait for it, so that no
     // gateway times out; the computation goes on, and the answer says when to ask again.
     const done = await Promise.race([computing, wait(WACHT_MS, undefined, { ref: false })]);
     if (!done) {
