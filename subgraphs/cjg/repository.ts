@@ -2,13 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DemoJeugdhulptraject } from '../demo/types';
 import type { Database } from '../kit/database';
-import { dossierReads } from '../kit/loket';
+import { dossierReads, type STAPPEN } from '../kit/loket';
 import { openStapRow } from '../kit/stappen';
 import * as tables from './db/schema';
 import { jeugdhulpAfgeleid, type JeugdhulpStatus } from './domain/jeugdhulp';
 
 export type CjgDb = Database<typeof tables>;
-export type CjgPart = 'contactmomenten' | 'jeugdhulptrajecten';
+export type CjgPart = 'contactmomenten' | 'jeugdhulptrajecten' | typeof STAPPEN;
 export type JeugdhulptrajectRow = typeof tables.jeugdhulptraject.$inferSelect;
 export type CjgDossierRecord = typeof tables.dossier.$inferSelect & {
   contactmomenten?: (typeof tables.contactmoment.$inferSelect)[];
@@ -19,7 +19,7 @@ export type CjgDossierRecord = typeof tables.dossier.$inferSelect & {
 const dossiers = dossierReads<CjgDossierRecord, CjgPart>('cjg_dossiers', {
   contactmomenten: tables.contactmoment.tijdstip,
   jeugdhulptrajecten: tables.jeugdhulptraject.verwijsdatum,
-});
+}, ['jeugdhulptrajecten']);
 
 /** What the domain derives from a traject's dates (the beschikking's deadline, the open step), as columns. */
 export function jeugdhulpAfgeleidKolommen(t: {

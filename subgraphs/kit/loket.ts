@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { desc, relations, sql, type SQL } from 'drizzle-orm';
+import { desc, isNotNull, relations, sql, type SQL } from 'drizzle-orm';
 import {
   date,
   index,
@@ -275,24 +275,40 @@ interface DossierQueries {
 export type DossierRelation = AnyPgColumn | { newestFirst: AnyPgColumn; with: Record<string, unknown> };
 
 /**
- * A loket's one read of its files: the dossiers of some households, with the records a fetch asked for,
- * each list newest first (by the column `relations` names per relation). One prepared statement per set
- * of relations (kit/prepared.ts), the households as one array parameter: one SQL statement per fetch.
+ * The part that asks for the open steps only (the betrokkenheid's signal): of each process relation just
+ * the records with an open step, and of those just the step's columns (kit/stappen.ts). The household
+ * picture and a page of households ask for it on every fetch, so it must not cost the records' content.
  */
-export function dossierReads<R extends { huishoudenId: string }, P extends string>(name: string, relations: Record<P, DossierRelation>) {
-  const query = preparedVariants(name, (db: DossierQueries, parts: ReadonlySet<P>, statementName) =>
-    db.query.dossier
+export const STAPPEN = 'stappen';
+const STAP_KOLOMMEN = { id: true, stap: true, stapSinds: true, stapUiterlijk: true, stapTermijnBron: true, behandelaar: true } as const;
+
+/**
+ * A loket's one read of its files: the dossiers of some households, with the records a fetch asked for,
+ * each list newest first (by the column `relations` names per relation), and with `STAPPEN` the open steps
+ * of the `stapRelations` not asked for in full. One prepared statement per set of parts (kit/prepared.ts),
+ * the households as one array parameter: one SQL statement per fetch.
+ */
+export function dossierReads<R extends { huishoudenId: string }, P extends string>(
+  name: string,
+  relations: Record<Exclude<P, typeof STAPPEN>, DossierRelation>,
+  stapRelations: readonly Exclude<P, typeof STAPPEN>[] = [],
+) {
+  const query = preparedVariants(name, (db: DossierQueries, parts: ReadonlySet<P>, statementName) => {
+    const full = [...parts].filter((part): part is Exclude<P, typeof STAPPEN> => part !== STAPPEN);
+    const alleenStappen = parts.has(STAPPEN as P) ? stapRelations.filter((r) => !parts.has(r)) : [];
+    return db.query.dossier
       .findMany({
         where: (dossier) => anyKey(dossier.huishoudenId),
-        with: Object.fromEntries(
-          [...parts].map((part) => {
+        with: Object.fromEntries([
+          ...full.map((part) => {
             const r = relations[part];
             return [part, 'newestFirst' in r ? { orderBy: [desc(r.newestFirst)], with: r.with } : { orderBy: [desc(r)] }];
           }),
-        ),
+          ...alleenStappen.map((part) => [part, { columns: STAP_KOLOMMEN, where: (record: { stap: AnyPgColumn }) => isNotNull(record.stap) }]),
+        ]),
       })
-      .prepare(statementName),
-  );
+      .prepare(statementName);
+  });
   return async (db: DossierQueries, huishoudenIds: readonly string[], parts: ReadonlySet<P>): Promise<R[]> =>
     (await query(db, parts).execute({ [KEYS]: [...huishoudenIds] })) as R[];
 }
@@ -372,7 +388,7 @@ export function loketHuishoudenResolvers<
   field: string;
   dossierType: string;
   partsFor(dossier: Selection): P[];
-  /** The records whose open steps the betrokkenheid shows (loaded with it, in the same statement). */
+  /** The records whose open steps the betrokkenheid shows, loaded with it in the same statement (`STAPPEN`). */
   stapParts?: P[];
   openStappen?(dossier: D, vandaag: string): OpenStapValue[];
 }) {

@@ -1,14 +1,14 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../kit/database';
 import type { DemoMelding, DemoToewijzing, DemoVerzoekOmToewijzing, DemoWmoVoorziening } from '../demo/types';
-import { dossierReads } from '../kit/loket';
+import { dossierReads, type STAPPEN } from '../kit/loket';
 import { openStapRow } from '../kit/stappen';
 import * as tables from './db/schema';
 import { meldingAfgeleid, type MeldingStatus } from './domain/melding';
 import { verzoekAntwoordUiterlijk, verzoekOpenStap, voorzieningOpenStap, type VoorzieningStand } from './domain/voorziening';
 
 export type WmoDb = Database<typeof tables>;
-export type WmoPart = 'contactmomenten' | 'meldingen' | 'voorzieningen' | 'verzoeken';
+export type WmoPart = 'contactmomenten' | 'meldingen' | 'voorzieningen' | 'verzoeken' | typeof STAPPEN;
 export type MeldingRow = typeof tables.melding.$inferSelect;
 export type ToewijzingRow = typeof tables.toewijzing.$inferSelect;
 export type VoorzieningRow = typeof tables.voorziening.$inferSelect & { toewijzingen?: ToewijzingRow[] };
@@ -26,7 +26,7 @@ const dossiers = dossierReads<WmoDossierRecord, WmoPart>('wmo_dossiers', {
   meldingen: tables.melding.meldingsdatum,
   voorzieningen: { newestFirst: tables.voorziening.ingangsdatum, with: { toewijzingen: { orderBy: [desc(tables.toewijzing.toewijzingsdatum)] } } },
   verzoeken: tables.verzoekOmToewijzing.ontvangenOp,
-});
+}, ['meldingen', 'voorzieningen', 'verzoeken']);
 
 // What the domain derives from a record's dates (its terms and open step), as columns: the seed and every
 // write store them through these, so the work list and the household picture read them as stored.

@@ -67,11 +67,16 @@ describe('wmo subgraph', () => {
 
   it('loads only the relations a fetch asks for: betrokkenheid alone is still one statement', async () => {
     wmo.service.stats.reset();
-    const { data } = await wmo.query<{ _entities: { wmoBetrokkenheid: { status: string } | null }[] }>(
-      entitiesQuery('Huishouden', 'wmoBetrokkenheid { status }'),
+    const { data } = await wmo.query<{ _entities: { wmoBetrokkenheid: { status: string; openStappen: { id: string; stap: string; uiterlijk: string; termijnVerstreken: boolean }[] } | null }[] }>(
+      entitiesQuery('Huishouden', 'wmoBetrokkenheid { status openStappen { id stap uiterlijk termijnVerstreken } }'),
       { representations },
     );
     expect(data!._entities.map((h) => h.wmoBetrokkenheid?.status ?? null)).toEqual(['OPEN', 'GESLOTEN', null]);
+    // The open steps come with it, from the step columns alone: the late onderzoek first, then the one in time.
+    expect(data!._entities[0]!.wmoBetrokkenheid!.openStappen).toEqual([
+      { id: laat.id, stap: 'ONDERZOEK', uiterlijk: '2026-10-13', termijnVerstreken: true },
+      { id: opTijd.id, stap: 'ONDERZOEK', uiterlijk: '2026-11-26', termijnVerstreken: false },
+    ]);
     expect(wmo.service.stats.statements).toBe(1);
   });
 

@@ -1,4 +1,4 @@
-import { loketHuishoudenResolvers } from '../../kit/loket';
+import { loketHuishoudenResolvers, STAPPEN } from '../../kit/loket';
 import { toOpenStap } from '../../kit/stappen';
 import type { CjgContext } from '../context';
 import type { CjgDossierRecord, CjgPart } from '../repository';
@@ -8,6 +8,6 @@ export const Huishouden = loketHuishoudenResolvers<CjgDossierRecord, CjgPart, Cj
   field: 'cjg',
   dossierType: 'CjgDossier',
   partsFor: (dossier) => (dossier.has('jeugdhulptrajecten') ? ['jeugdhulptrajecten'] : []),
-  stapParts: ['jeugdhulptrajecten'],
+  stapParts: [STAPPEN],
   openStappen: (dossier, vandaag) => (dossier.jeugdhulptrajecten ?? []).flatMap((t) => toOpenStap(t, 'CJG', vandaag) ?? []),
 });

@@ -1,4 +1,4 @@
-import { loketHuishoudenResolvers } from '../../kit/loket';
+import { loketHuishoudenResolvers, STAPPEN } from '../../kit/loket';
 import { toOpenStap, type OpenStapValue } from '../../kit/stappen';
 import type { WmoContext } from '../context';
 import type { WmoDossierRecord, WmoPart } from '../repository';
@@ -18,6 +18,6 @@ export const Huishouden = loketHuishoudenResolvers<WmoDossierRecord, WmoPart, Wm
     if (dossier.has('verzoekenOmToewijzing')) parts.push('verzoeken');
     return parts;
   },
-  stapParts: ['meldingen', 'voorzieningen', 'verzoeken'],
+  stapParts: [STAPPEN],
   openStappen,
 });
