@@ -16,6 +16,14 @@ export function visiblePersoon(ctx: BrpContext, p: PersoonRecord | undefined): P
   return visible(ctx, p, { domein: 'BRP', niveau: 'SIGNAAL', gemeente: p?.gemeenteVanInschrijving, bsns: p ? [p.bsn] : [] });
 }
 
+/**
+ * Browsing the gemeente (its wijken, a page of households) asks, before any household is read, the role and
+ * purpose check of every BRP read: about no one yet, so nothing to log. Throws the refusal.
+ */
+export function requireBrpBrowse(ctx: BrpContext): void {
+  visible(ctx, undefined, { domein: 'BRP', niveau: 'SIGNAAL', gemeente: undefined, bsns: [] });
+}
+
 function visible<T>(ctx: BrpContext, record: T | undefined, request: AccessRequest): T | null {
   const decision = ctx.access.check(request);
   if (decision.allowed) return record ?? null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, entitiesQuery, type TestSubgraph } from '../../test/support/subgraph';
 import { aHuishouden, aPersoon } from '../demo/fixtures';
+import { demoGebied } from '../demo/generator';
 import type { BrpContext } from './context';
 import type * as tables from './db/schema';
 import { brpSubgraph } from './server';
@@ -10,11 +11,17 @@ const kind = aPersoon({ voornamen: 'Sem', voorvoegsel: 'van der', geslachtsnaam:
 const gezin = aHuishouden({ straat: 'Kerkstraat', huisnummer: 3, huisletter: 'a', leden: [kind, ouder] });
 const alleen = aHuishouden({ wijkCode: 'WK999902', buurtCode: 'BU99990201' });
 const derde = aHuishouden();
+// Three households at one postcode, two of them at number 7 (a ground floor and an upstairs flat), and one
+// at the same address in a gemeente the caller does not work for.
+const beneden = aHuishouden({ straat: 'Molenweg', postcode: '9999 BC', huisnummer: 7 });
+const boven = aHuishouden({ straat: 'Molenweg', postcode: '9999 BC', huisnummer: 7, huisletter: 'b' });
+const overkant = aHuishouden({ straat: 'Molenweg', postcode: '9999 BC', huisnummer: 8 });
+const elders = aHuishouden({ straat: 'Molenweg', postcode: '9999 BC', huisnummer: 7, gemeenteCode: 'GM9998' });
 
 describe('brp subgraph', () => {
   let brp: TestSubgraph<typeof tables, BrpContext>;
   beforeAll(async () => {
-    brp = await startTestSubgraph(brpSubgraph, [gezin, alleen, derde], { rol: 'kcc-medewerker' });
+    brp = await startTestSubgraph(brpSubgraph, [gezin, alleen, derde, beneden, boven, overkant, elders], { rol: 'kcc-medewerker' });
   });
   afterAll(() => brp?.close());
 
@@ -80,5 +87,73 @@ describe('brp subgraph', () => {
     );
     expect(data!.huishoudens).toEqual({ edges: [{ node: { id: alleen.id } }], totalCount: 1 });
     expect(brp.service.stats.statements).toBe(2);
+  });
+
+  describe('a search by address', () => {
+    type Page = { huishoudens: { edges: { node: { id: string; adres: { adresregel1: string } } }[]; totalCount: number } | null };
+    const search = (args: Record<string, unknown>) =>
+      brp.query<Page>(`query($postcode: String, $huisnummer: Int) { huishoudens(postcode: $postcode, huisnummer: $huisnummer) { edges { node { id adres { adresregel1 } } } totalCount } }`, args);
+    const ids = (...households: { id: string }[]) => households.map((h) => h.id).sort();
+
+    it('finds the households at a postcode in any spelling, and at a house number every letter, in the caller’s gemeenten only', async () => {
+      for (const postcode of ['9999 BC', '9999BC', '9999 bc', ' 9999bc ']) {
+        const { data, errors } = await search({ postcode });
+        expect(errors, postcode).toBeUndefined();
+        expect(data!.huishoudens!.edges.map((e) => e.node.id), postcode).toEqual(ids(beneden, boven, overkant));
+      }
+      brp.service.stats.reset();
+      const { data } = await search({ postcode: '9999bc', huisnummer: 7 });
+      expect(data!.huishoudens).toEqual({
+        edges: [beneden, boven].sort((a, b) => a.id.localeCompare(b.id)).map((h) => ({ node: { id: h.id, adres: { adresregel1: h === boven ? 'Molenweg 7b' : 'Molenweg 7' } } })),
+        totalCount: 2,
+      });
+      expect(brp.service.stats.statements).toBe(2); // the page and the count
+    });
+
+    it('gives an empty page for an address without households', async () => {
+      expect((await search({ postcode: '9999 BC', huisnummer: 9 })).data).toEqual({ huishoudens: { edges: [], totalCount: 0 } });
+      expect((await search({ postcode: '1011 AB' })).data).toEqual({ huishoudens: { edges: [], totalCount: 0 } });
+    });
+
+    it('refuses a malformed postcode, and a house number without one, with BAD_USER_INPUT naming the argument', async () => {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ postcode: '999 BC' }, 'postcode'],
+        [{ postcode: '9999-BC' }, 'postcode'],
+        [{ postcode: '' }, 'postcode'],
+        [{ postcode: '9999 BC', huisnummer: 0 }, 'huisnummer'],
+        [{ huisnummer: 7 }, 'huisnummer'],
+      ];
+      for (const [args, field] of cases) {
+        const { data, errors } = await search(args);
+        expect(data, JSON.stringify(args)).toEqual({ huishoudens: null });
+        expect(errors![0]!.extensions, JSON.stringify(args)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+    });
+  });
+
+  describe('the wijken', () => {
+    it('lists the CBS wijken of the caller’s gemeenten by name, in one statement, without a log entry', async () => {
+      brp.service.stats.reset();
+      const { data, errors } = await brp.query<{ wijken: { code: string; naam: string; gemeente: { code: string; naam: string } }[] }>(
+        `{ wijken { code naam gemeente { code naam } } }`,
+      );
+      expect(errors).toBeUndefined();
+      const expected = demoGebied().wijken.map((w) => ({ code: w.code, naam: w.naam, gemeente: { code: 'GM9999', naam: 'Lindeveen' } }));
+      expect(data!.wijken).toEqual(expected.sort((a, b) => (a.naam < b.naam ? -1 : 1)));
+      expect(brp.service.stats).toMatchObject({ statements: 1, logInserts: 0 });
+    });
+
+    it('lists none of a gemeente the caller does not work for', async () => {
+      const { data } = await brp.query<{ wijken: unknown[] }>(`{ wijken { code } }`, {}, { rol: 'wijkteam-medewerker', gemeenten: ['GM9998'] });
+      expect(data!.wijken).toEqual([]);
+    });
+
+    it('refuses a caller without a person-level role and purpose with FORBIDDEN', async () => {
+      for (const caller of [{ rol: 'inwoner', bsn: gezin.leden[0]!.bsn }, { rol: 'beleidsmedewerker' }, { rol: 'kcc-medewerker', doel: null }] as const) {
+        const { data, errors } = await brp.query(`{ wijken { code } }`, {}, caller);
+        expect(data, caller.rol).toEqual({ wijken: null });
+        expect(errors![0]!.extensions!.code, caller.rol).toBe('FORBIDDEN');
+      }
+    });
   });
 });

@@ -44,7 +44,12 @@ export const huishouden = brp.table(
   },
   // Pages of a wijk or a gemeente are read in id order: each index serves filter and order without a sort,
   // so a page stops after 101 rows whatever the size of the gemeente (a join to wijk made it sort them all).
-  (t) => [index('huishouden_wijk_id_idx').on(t.wijkCode, t.id), index('huishouden_gemeente_id_idx').on(t.gemeenteCode, t.id)],
+  // A search by postcode and house number finds its few rows by the third.
+  (t) => [
+    index('huishouden_wijk_id_idx').on(t.wijkCode, t.id),
+    index('huishouden_gemeente_id_idx').on(t.gemeenteCode, t.id),
+    index('huishouden_postcode_huisnummer_idx').on(t.postcode, t.huisnummer),
+  ],
 );
 
 export const persoon = brp.table(

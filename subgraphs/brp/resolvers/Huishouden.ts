@@ -1,6 +1,11 @@
 import { visibleHuishouden } from '../access';
 import type { BrpContext } from '../context';
-import type { HuishoudenRecord } from '../repository';
+import type { HuishoudenRecord, WijkRow } from '../repository';
+
+/** A CBS wijk with its gemeente, as the `Wijk` type shows it. */
+export function toWijk(w: WijkRow) {
+  return { code: w.code, naam: w.naam, gemeente: { code: w.gemeenteCode, naam: w.gemeenteNaam } };
+}
 
 export const Huishouden = {
   async __resolveReference(ref: { id: string }, ctx: BrpContext) {
@@ -19,9 +24,7 @@ export const Huishouden = {
       adresregel2: `${h.postcode}  ${h.woonplaats}`,
     };
   },
-  wijk(h: HuishoudenRecord) {
-    return { code: h.wijk.code, naam: h.wijk.naam, gemeente: { code: h.wijk.gemeenteCode, naam: h.wijk.gemeenteNaam } };
-  },
+  wijk: (h: HuishoudenRecord) => toWijk(h.wijk),
   // Always loaded with the household (they are the data subjects of the read), so no second query.
   leden: (h: HuishoudenRecord) => h.leden,
 };

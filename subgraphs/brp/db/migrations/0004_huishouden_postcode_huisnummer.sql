@@ -1,0 +1,1 @@
+CREATE INDEX "huishouden_postcode_huisnummer_idx" ON "brp"."huishouden" USING btree ("postcode","huisnummer");
