@@ -316,4 +316,69 @@ describe('the Wmo and Jeugd chains through the gateway', () => {
       expect(page.data!.cjgWerkvoorraad.items).toContainEqual(expect.objectContaining({ stap: expect.objectContaining({ id, stap: 'TOEWIJZING' }) }));
     });
   });
+
+  describe('the wijkteam’s own contact moments', () => {
+    const REGISTER = /* GraphQL */ `
+      mutation RegisterWijkteamContactmoment($input: RegisterWijkteamContactmomentInput!) {
+        registerWijkteamContactmoment(input: $input) { id tijdstip loket kanaal onderwerp notitie medewerker }
+      }
+    `;
+    type Registered = { registerWijkteamContactmoment: { id: string; loket: string; onderwerp: string | null; medewerker: string | null } | null };
+    const input = (overrides: Record<string, unknown> = {}) => ({
+      idempotencyKey: 'wijkteam-contact-e2e-0001',
+      casusId: example.wijkteam!.casus.id,
+      tijdstip: '2026-10-31T15:00:00Z',
+      kanaal: 'HUISBEZOEK',
+      onderwerp: 'Huisbezoek: plan besproken',
+      notitie: 'Met beide ouders de doelen van het plan doorgelopen.',
+      ...overrides,
+    });
+    const wijkteamLog = async (sub: string) => {
+      const { verwerking } = subgraphDefinitions.wijkteam.tables as typeof import('../subgraphs/wijkteam/db/schema');
+      return hub.services.wijkteam.db.select().from(verwerking).where(and(eq(verwerking.actorSub, sub), eq(verwerking.handeling, 'SCHRIJVEN')));
+    };
+    let id: string;
+
+    it('lets the regisseur register one, which the household’s contact moments show on the next request, with its content', async () => {
+      const saved = await send<Registered>(REGISTER, input(), regisseur);
+      expect(saved.errors).toBeUndefined();
+      expect(saved.data!.registerWijkteamContactmoment).toMatchObject({ loket: 'WIJKTEAM', kanaal: 'HUISBEZOEK', onderwerp: 'Huisbezoek: plan besproken', medewerker: regisseur.naam });
+      id = saved.data!.registerWijkteamContactmoment!.id;
+      const ziet = await picture(regisseur);
+      expect(ziet.data!.huishouden.contactmomenten!.filter((c) => c.id === id)).toEqual([{ id, loket: 'WIJKTEAM', kanaal: 'HUISBEZOEK', onderwerp: 'Huisbezoek: plan besproken' }]);
+      // Written and logged together: an allowed write about every resident of the casus' household.
+      const logged = await wijkteamLog(regisseur.sub!);
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged).toEqual(logged.map(() => expect.objectContaining({ niveau: 'INHOUD', resultaat: 'TOEGESTAAN', operatie: expect.stringContaining('RegisterWijkteamContactmoment') })));
+    });
+
+    it('returns the same contact moment for a retry with the same key, and refuses the key with other content', async () => {
+      const retry = await send<Registered>(REGISTER, input(), regisseur);
+      expect(retry.data!.registerWijkteamContactmoment!.id).toBe(id);
+      const other = await send<Registered>(REGISTER, input({ onderwerp: 'Telefonisch contact' }), regisseur);
+      expect(other.data).toEqual({ registerWijkteamContactmoment: null });
+      expect(other.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' })]);
+      const ziet = await picture(regisseur);
+      expect(ziet.data!.huishouden.contactmomenten!.filter((c) => c.loket === 'WIJKTEAM' && c.onderwerp === 'Telefonisch contact')).toEqual([]);
+      expect(ziet.data!.huishouden.contactmomenten!.filter((c) => c.id === id)).toHaveLength(1);
+    });
+
+    it('refuses the KCC and a wijkteam member not on the casus with FORBIDDEN, logs the refusal, and stores nothing', async () => {
+      for (const [caller, key] of [[KCC, 'wijkteam-contact-kcc-0001'], [BUITENSTAANDER, 'wijkteam-contact-buiten-0001']] as const) {
+        const refused = await send<Registered>(REGISTER, input({ idempotencyKey: key, onderwerp: 'Niet van mij' }), caller);
+        expect(refused.data, caller.sub).toEqual({ registerWijkteamContactmoment: null });
+        expect(codes(refused), caller.sub).toEqual(['FORBIDDEN']);
+        const logged = await wijkteamLog(caller.sub!);
+        expect(logged.length, caller.sub).toBeGreaterThan(0);
+        expect(logged, caller.sub).toEqual(logged.map(() => expect.objectContaining({ resultaat: 'GEWEIGERD', weigering: 'FORBIDDEN', grondslag: null })));
+      }
+      const ziet = await picture(regisseur);
+      expect(ziet.data!.huishouden.contactmomenten!.filter((c) => c.onderwerp === 'Niet van mij')).toEqual([]);
+    });
+
+    it('refuses a tijdstip in the future with BAD_USER_INPUT, like the lokets’ contact moments', async () => {
+      const future = await send(REGISTER, input({ idempotencyKey: 'wijkteam-contact-e2e-0002', tijdstip: '2026-11-02T09:00:00Z' }), regisseur);
+      expect(future.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'tijdstip' })]);
+    });
+  });
 });

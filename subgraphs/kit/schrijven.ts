@@ -36,6 +36,12 @@ export function notAfterToday(datum: string, today: string, field: string): stri
   return datum;
 }
 
+/** A moment the caller gives for something that happened: not in the future (a minute's grace for clock skew). */
+export function notInFuture(tijdstip: Date, clock: Clock, field = 'tijdstip'): Date {
+  if (tijdstip.getTime() > clock.now().getTime() + 60_000) throw badUserInput(`"${field}" lies in the future`, field);
+  return tijdstip;
+}
+
 /** A date that must not come before an earlier step of the same record. */
 export function notBefore(datum: string, earlier: string | null | undefined, field: string, what: string): string {
   if (earlier && datum < earlier) throw badUserInput(`"${field}" must not come before ${what} (${earlier})`, field);
@@ -198,7 +204,7 @@ export async function registerContactmoment(
 ): Promise<ContactmomentValue> {
   const input = parseInput(registerContactmomentInput, rawInput);
   const today = vandaag(ctx.clock);
-  if (input.tijdstip.getTime() > ctx.clock.now().getTime() + 60_000) throw badUserInput('"tijdstip" lies in the future', 'tijdstip');
+  notInFuture(input.tijdstip, ctx.clock);
   const bewoning = await vraagBewoning(ctx.access, ctx.peers, input.bsn);
   const actie = `register${LOKET_MUTATIE[loket]}Contactmoment`;
   const eigen = requireLoketWrite(ctx.access, { loket, actie, gemeente: bewoning.gemeenteCode, bsns: [input.bsn], overdracht: true });

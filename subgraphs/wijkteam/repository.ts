@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../kit/database';
+import type { ContactmomentRow } from '../kit/loket';
 import { anyKey, KEYS, preparedVariants } from '../kit/prepared';
+import { insertIdempotent } from '../kit/schrijven';
 import * as tables from './db/schema';
 
 export type WijkteamDb = Database<typeof tables>;
@@ -17,6 +19,9 @@ export type CasusRecord = typeof tables.casus.$inferSelect & {
   plan?: PlanRecord | null;
 };
 export type NewGrondslag = typeof tables.grondslag.$inferInsert;
+/** A contact moment the wijkteam registers on a casus: with the key, creator and input hash of the write. */
+export type NewContactmoment = typeof tables.contactmoment.$inferInsert & { idempotencyKey: string; aangemaaktDoor: string; invoerHash: string };
+type StoredContactmoment = ContactmomentRow & { aangemaaktDoor: string | null; invoerHash: string | null };
 
 function casusRelations(parts: ReadonlySet<WijkteamPart>) {
   return {
@@ -74,6 +79,14 @@ export function wijkteamRepository(db: WijkteamDb) {
       if (created) return { row: created, created: true };
       const existing = await tx.query.grondslag.findFirst({ where: eq(tables.grondslag.idempotencyKey, row.idempotencyKey) });
       return { row: existing!, created: false };
+    },
+
+    /**
+     * Stores a contact moment on a casus unless its idempotency key is known: a retry by the same caller with
+     * the same input gets the stored row back, anything else with that key is BAD_USER_INPUT (kit/schrijven.ts).
+     */
+    async registerContactmoment(tx: WijkteamDb, row: NewContactmoment): Promise<{ row: StoredContactmoment; created: boolean }> {
+      return await insertIdempotent<typeof tables.contactmoment, StoredContactmoment>(tx, tables.contactmoment, row);
     },
 
     /** Revokes when `version` is still current; undefined when another change came first (or it was revoked). */

@@ -45,6 +45,8 @@ describe('decide: the access model of DESIGN.md', () => {
     expect(under('integrale-aanpak', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerGrondslag' })).toBe('WETTELIJKE_TAAK');
     expect(under('integrale-aanpak', { ...eigen, handeling: 'SCHRIJVEN', actie: 'recordBeschikking' })).toBe('FORBIDDEN');
     expect(under('klantcontact', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerGrondslag' })).toBe('FORBIDDEN');
+    expect(under('integrale-aanpak', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerWijkteamContactmoment' })).toBe('WETTELIJKE_TAAK');
+    expect(under('klantcontact', { ...eigen, handeling: 'SCHRIJVEN', actie: 'registerWijkteamContactmoment' })).toBe('FORBIDDEN');
     expect(under('integrale-aanpak', { ...eigen, voorwaarde: { voldaan: false, weigering: 'not on the casus' } })).toBe('FORBIDDEN');
   });
 

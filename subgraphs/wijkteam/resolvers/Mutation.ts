@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { amsterdamDate } from '../../kit/dates';
 import { badUserInput, ErrorCode, notFound, parseInput } from '../../kit/errors';
+import { toContactmoment } from '../../kit/loket';
+import { invoerHash, notInFuture, registerContactmomentInput } from '../../kit/schrijven';
 import type { WijkteamContext } from '../context';
 import type { CasusRecord, GrondslagRow } from '../repository';
 import { casusAccess, isCasusLid, isOpen } from '../toegang';
@@ -30,17 +32,24 @@ const revokeSchema = z.object({
   reden: z.string().trim().min(5, 'give the reason in at least 5 characters').max(2000),
 });
 
+/** The loket version keys on the resident's BSN; the wijkteam's own contact moment hangs on its casus. */
+const contactmomentSchema = registerContactmomentInput.omit({ bsn: true }).extend({ casusId: z.uuid('must be a casus id') });
+
+/** The casus writes: each must be named under `schrijven` of the caller's purpose (verwerkingsactiviteiten.yaml). */
+type CasusActie = 'registerGrondslag' | 'revokeGrondslag' | 'registerWijkteamContactmoment';
+
 /**
- * Only the regisseur and team of an open casus change its Grondslagen, under a purpose that covers the
- * write. One decision, logged once as a write about the household: allowed, or refused with no basis.
+ * Only the regisseur and team of an open casus write to it (its Grondslagen, its contact moments), under a
+ * purpose that covers the write. One decision, logged once as a write about the household: allowed, or
+ * refused with no basis.
  */
-function requireCasusWrite(ctx: WijkteamContext, casus: CasusRecord | undefined, actie: 'registerGrondslag' | 'revokeGrondslag'): CasusRecord {
+function requireCasusWrite(ctx: WijkteamContext, casus: CasusRecord | undefined, actie: CasusActie): CasusRecord {
   const lid = !casus || (isCasusLid(casus, ctx.access.actor) && isOpen(casus, amsterdamDate(ctx.clock.now())));
   ctx.access.require({
     ...casusAccess(casus, 'INHOUD'),
     handeling: 'SCHRIJVEN',
     actie,
-    voorwaarde: { voldaan: lid, weigering: 'Only the regisseur and team of an open casus register or revoke its Grondslagen' },
+    voorwaarde: { voldaan: lid, weigering: 'Only the regisseur and team of an open casus write its Grondslagen and contact moments' },
   });
   if (!casus) throw notFound('No such casus');
   return casus;
@@ -80,6 +89,34 @@ export const Mutation = {
       await ctx.access.log.flush(tx);
       return row;
     });
+  },
+
+  async registerWijkteamContactmoment(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
+    const input = parseInput(contactmomentSchema, args.input);
+    notInFuture(input.tijdstip, ctx.clock);
+    const casus = requireCasusWrite(ctx, await ctx.repository.casus(input.casusId), 'registerWijkteamContactmoment');
+    const { actor } = ctx.access;
+    // The contact moment and its log entry are stored together or not at all.
+    const row = await ctx.db.transaction(async (tx) => {
+      const { row } = await ctx.repository.registerContactmoment(tx, {
+        id: crypto.randomUUID(),
+        dossierId: casus.id,
+        tijdstip: input.tijdstip.toISOString(),
+        kanaal: input.kanaal,
+        onderwerp: input.onderwerp,
+        notitie: input.notitie,
+        medewerker: actor.naam,
+        // About the household the casus is on, not one resident: the casus' clients are the log's data subjects.
+        bsn: null,
+        idempotencyKey: input.idempotencyKey,
+        aangemaaktDoor: actor.sub,
+        invoerHash: invoerHash(input),
+      });
+      await ctx.access.log.flush(tx);
+      return row;
+    });
+    // The writer is on the casus, so sees its content (INHOUD of the wijkteam's own domain).
+    return toContactmoment(row, 'WIJKTEAM');
   },
 
   async revokeGrondslag(_: unknown, args: { input: unknown }, ctx: WijkteamContext) {
