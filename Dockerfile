@@ -14,6 +14,7 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
 COPY scripts ./scripts
+COPY app ./app
 RUN npm run build
 
 # --- the image: production dependencies, the bundles, and the files the services read at run time ---------
@@ -36,6 +37,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # subgraph's SDL and committed drizzle migrations (applied on start), the register of purposes, the
 # supergraph and the trusted-documents manifest. The TypeScript sources come along but never run.
 COPY --from=build /app/dist ./dist
+# The web application's built files, served by the gateway under /app/ (gateway/app.ts).
+COPY --from=build /app/app/dist ./app/dist
 COPY subgraphs ./subgraphs
 COPY schema ./schema
 

@@ -26,7 +26,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['**/*.e2e.test.ts'], exclude, testTimeout: 60_000, hookTimeout: 180_000 },
+        // The browser tests need the web application built (app/build.ts): once, before any file runs.
+        test: { name: 'e2e', include: ['**/*.e2e.test.ts'], exclude, testTimeout: 60_000, hookTimeout: 180_000, globalSetup: ['test/support/build-app.ts'] },
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, loadMetricsConfig, parseEnv, portVariable, type MetricsConfig, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
+import { ConfigError, DEFAULT_PORTS, loadMetricsConfig, parseEnv, portVariable, type MetricsConfig, SUBGRAPHS, subgraphUrlVariable, type SubgraphName } from '../subgraphs/kit/config';
+import type { OidcConfig } from './app';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /** What the door lets through (gateway/door.ts); every part configurable, README "Limits". */
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   door: DoorConfig;
   metrics: MetricsConfig;
+  /** The web application's sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE); none: development roles only. */
+  oidc?: OidcConfig;
 }
 
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -89,6 +92,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
       HOST: z.string().min(1).default('127.0.0.1'),
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      OIDC_ISSUER: z.preprocess(unsetWhenEmpty, z.url().optional()),
+      OIDC_CLIENT_ID: z.preprocess(unsetWhenEmpty, z.string().min(1).optional()),
+      OIDC_SCOPE: z.preprocess(unsetWhenEmpty, z.string().min(1).default('openid')),
       ...urls,
       ...ports,
     }),
@@ -111,5 +117,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     door: loadDoorConfig(env),
     metrics: loadMetricsConfig(parsed.PORT as number, env),
+    oidc: oidcConfig(parsed),
   };
+}
+
+/** Both or neither: an issuer without a client id (or the other way round) is a configuration error. */
+function oidcConfig(parsed: Record<string, string | number | undefined>): OidcConfig | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_SCOPE: scope } = parsed as Record<string, string | undefined>;
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId) throw new ConfigError(`Invalid configuration: set both OIDC_ISSUER and OIDC_CLIENT_ID for the web application's sign-in, or neither`);
+  return { issuer, clientId, scope: scope ?? 'openid' };
 }

@@ -13,7 +13,7 @@ const config = loadGatewayConfig();
 await startTelemetry('loketlink-gateway');
 // In development the explorer offers a token per role for the demo gemeente (npm start's banner has them too).
 const explorer = config.development ? { roles: await developmentRoles(loadAuthConfig(), { gemeenten: [DEMO_GEMEENTE.code] }) } : undefined;
-const gateway = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer });
+const gateway = createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer, oidc: config.oidc });
 closeOnSignal(() => gateway.close()); // before listening: see kit/main.ts
 printStatsOnSignal(gateway.stats);
 const url = await gateway.listen(config.port, config.host);

@@ -19,6 +19,7 @@ import { startSpan, type TraceSpan } from '../subgraphs/kit/telemetry';
 import { loadDoorConfig, type DoorConfig } from './config';
 import { SubgraphDataSource } from './data-source';
 import { createDoor, doorSettings } from './door';
+import { serveApp, type OidcConfig } from './app';
 import { serveExplorer, type ExplorerOptions } from './explorer';
 import { gatewayReadiness } from './health';
 import { createTranscryptor } from './transcryptor';
@@ -68,6 +69,8 @@ export interface GatewayOptions {
   door?: DoorConfig;
   /** Development: the explorer's roles and example household (gateway/explorer.ts); no page without. */
   explorer?: ExplorerOptions;
+  /** Production: the web application's sign-in at the gemeente's identity provider (gateway/app.ts). */
+  oidc?: OidcConfig;
   /**
    * Who is asking: by default the verified token (401 otherwise) and, for a wijkteam member, whom to ask
    * about casus access. Only the benchmark replaces it, to measure without authorization
@@ -153,7 +156,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     async listen(port, host = '127.0.0.1') {
       await server.start();
       // The transcryptor of the policy figures (transcryptor.ts) beside the door: a service's route, not a client's.
-      listener = await startListener((req, res) => (req.url === BELEID_BRONNEN_ROUTE && req.method === 'POST' ? transcryptor(req, res) : door(req, res)), port, host);
+      // The web application beside GraphQL on the same origin (app.ts): in development it offers the explorer's roles to sign in with.
+      const app = { roles: development ? options.explorer?.roles : undefined, oidc: options.oidc };
+      listener = await startListener(async (req, res) => {
+        if (req.url === BELEID_BRONNEN_ROUTE && req.method === 'POST') return transcryptor(req, res);
+        if (serveApp(req, res, app)) return;
+        return door(req, res);
+      }, port, host);
       logger.info({ subgraphs: urls }, 'gateway: subgraph URLs');
       return listener.url;
     },

@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { SUBGRAPHS } from '../subgraphs/kit/config';
+import { ensureAppBuilt } from '../app/build';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -54,4 +55,7 @@ export async function buildServices(outdir = `${ROOT}dist`): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildServices(process.argv[2]);
   console.log(`built ${Object.keys(ENTRY_POINTS).map((name) => `dist/${name}.js`).join(', ')}`);
+  // The web application the gateway serves under /app/ (app/build.ts), when its sources changed.
+  await ensureAppBuilt(console.log);
+  console.log('app/dist is up to date');
 }

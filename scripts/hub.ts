@@ -33,6 +33,8 @@ export interface HubOptions {
   door?: DoorConfig;
   /** Development: the explorer's roles and example household. */
   explorer?: ExplorerOptions;
+  /** The web application's sign-in at the gemeente's identity provider. */
+  oidc?: GatewayOptions['oidc'];
   /** Only to measure without authorization and logging (scripts/bench/unguarded.ts). */
   guard?: GuardFactory;
   caller?: GatewayOptions['caller'];
@@ -77,6 +79,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     auth: options.auth,
     door: options.door,
     explorer: options.explorer,
+    oidc: options.oidc,
     caller: options.caller,
   });
   const url = await gateway.listen(options.ports.gateway, options.host);

@@ -13,6 +13,7 @@ import { closeOnSignal, startMetrics } from '../subgraphs/kit/main';
 import { developmentRoles, type ExplorerRole } from '../gateway/explorer';
 import { logger } from '../subgraphs/kit/logger';
 import { startTelemetry } from '../subgraphs/kit/telemetry';
+import { ensureAppBuilt } from '../app/build';
 import { startHub } from './hub';
 
 prepareProcess();
@@ -49,6 +50,8 @@ const roles = gatewayConfig.development
   ? await developmentRoles(loadAuthConfig(), { gemeenten: [DEMO_GEMEENTE.code], regisseur: example?.wijkteam?.casus.regisseur, inwonerBsn: example?.leden[0]?.bsn })
   : [];
 
+// The web application is built here when its sources are newer than its build: no separate command, no postinstall.
+await ensureAppBuilt((line) => logger.info(line));
 hub = await startHub({
   storage,
   ports,
@@ -56,11 +59,13 @@ hub = await startHub({
   demo: { households: demo.households, seed: demo.seed },
   development: gatewayConfig.development,
   explorer: gatewayConfig.development ? { roles, huishoudenId: example?.id } : undefined,
+  oidc: gatewayConfig.oidc,
   log: (line) => logger.info(line),
 });
 await startMetrics(gatewayConfig.metrics);
 console.log(`
 LoketLink gateway ready at ${hub.gatewayUrl}
+Web application: ${new URL('/app/', hub.gatewayUrl).href}${gatewayConfig.development ? ' (sign in with a development role)' : ''}
 Example household: ${example?.id ?? '(none: DEMO_HOUSEHOLDS is too small)'}`);
 if (gatewayConfig.development) console.log(developmentTokens(hub.gatewayUrl, roles, example?.id));
 

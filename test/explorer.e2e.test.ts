@@ -3,15 +3,14 @@
  * playwright-core, with every request that is not to this machine blocked. It must load, run the README's
  * household query with the picked role's token, and show the answer, without trying to reach anything else.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentRoles } from '../gateway/explorer';
 import { DEMO_GEMEENTE, findExampleHuishouden } from '../subgraphs/demo/generator';
 import { TEST_AUTH, type Caller } from './support/auth';
+import { launchChromium, offlineContext } from './support/browser';
 import { startTestHub, TEST_DOOR, type TestHub } from './support/hub';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DEMO = { households: 20, seed: 5 };
 const example = findExampleHuishouden(DEMO)!;
 const regisseur = example.wijkteam!.casus.regisseur;
@@ -21,17 +20,13 @@ describe('the offline explorer', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
     const roles = await developmentRoles(TEST_AUTH, { gemeenten: [DEMO_GEMEENTE.code], regisseur, inwonerBsn: example.leden[0]!.bsn });
     hub = await startTestHub(DEMO, { rol: 'wijkteam-medewerker', sub: regisseur.sub } as Caller, {
       development: true,
       door: TEST_DOOR,
       explorer: { roles, huishoudenId: example.id },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -39,14 +34,7 @@ describe('the offline explorer', () => {
   });
 
   it('runs the README household query as the picked role, with nothing loaded from outside the machine', async () => {
-    const context = await browser.newContext();
-    const outside: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'blob:' || url.protocol === 'data:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
+    const { context, outside } = await offlineContext(browser);
     const page = await context.newPage();
     try {
       await page.goto(`${hub.gatewayUrl}?rol=wijkteam-medewerker`);
