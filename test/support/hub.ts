@@ -40,7 +40,7 @@ export const TEST_DOOR: DoorConfig = { ...loadDoorConfig({}), allowArbitraryOper
 export async function startTestHub(
   demo: DemoOptions,
   defaultCaller: Caller,
-  options: Pick<HubOptions, 'guard' | 'caller' | 'door' | 'development' | 'explorer'> = {},
+  options: Pick<HubOptions, 'guard' | 'caller' | 'door' | 'development' | 'explorer' | 'auth' | 'oidc'> = {},
 ): Promise<TestHub> {
   const storage = await createTestStorage();
   const plans: QueryPlan[] = [];
