@@ -114,6 +114,14 @@ describe('the web application in Chromium', () => {
       await expect.poll(() => werkplein().textContent()).toContain('Geen Grondslag dekt Werkplein');
       expect(await werkplein().locator('[data-weigering]').getAttribute('data-weigering')).toBe('GRONDSLAG_REQUIRED');
       expect(await page.getByTestId('dossier-wmo').locator('table').count()).toBeGreaterThan(0);
+      // The timeline filtered by loket: without Werkplein, no Werkplein contact is left.
+      await page.locator('#filter-WERKPLEIN').uncheck();
+      await page.getByRole('button', { name: 'Filter toepassen' }).click();
+      await expect.poll(() => page.getByTestId('tijdlijn').locator('[data-loket="WERKPLEIN"]').count()).toBe(0);
+      expect(await page.getByTestId('tijdlijn').locator('[data-loket="WMO"]').count()).toBeGreaterThan(0);
+      await page.locator('#filter-WERKPLEIN').check();
+      await page.getByRole('button', { name: 'Filter toepassen' }).click();
+      await expect.poll(() => page.getByTestId('tijdlijn').locator('[data-loket="WERKPLEIN"]').count()).toBeGreaterThan(0);
       // The plan as a chart and as numbers.
       expect(await page.getByTestId('plan').locator('tbody tr').count()).toBe(example.wijkteam!.casus.plan!.doelen.length);
       await expectAccessible(page, '03-huishouden');
@@ -156,6 +164,30 @@ describe('the web application in Chromium', () => {
       const eerste = page.getByTestId('tijdlijn').locator('tbody tr').first();
       await expect.poll(() => eerste.textContent()).toContain('Huisbezoek na intrekken Grondslag');
       expect(await eerste.locator('[data-loket]').getAttribute('data-loket')).toBe('WIJKTEAM');
+    });
+
+    it('browses the households of a wijk a page at a time', async () => {
+      await page.getByRole('link', { name: 'Terug naar zoeken' }).click();
+      await page.getByLabel('Wijk', { exact: true }).selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Toon huishoudens' }).click();
+      const status = page.locator('#zoek-wijk').getByRole('status').first();
+      await expect.poll(() => status.textContent()).toMatch(/^\d+ huishoudens in deze wijk · Pagina 1$/);
+      const totaal = Number(/^(\d+)/.exec((await status.textContent())!)![1]);
+      const eerste = await page.locator('#zoek-wijk tbody tr').count();
+      expect(eerste).toBe(Math.min(totaal, 20));
+      if (totaal > 20) {
+        await page.getByRole('button', { name: 'Volgende pagina' }).click();
+        await expect.poll(() => status.textContent()).toContain('Pagina 2');
+        expect(await page.locator('#zoek-wijk tbody tr').count()).toBe(Math.min(totaal - 20, 20));
+      }
+    });
+
+    it('signs out: the session was in memory only', async () => {
+      await page.getByRole('button', { name: 'Afmelden' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+      await page.goto(`${appUrl}#/huishouden/${example.id}`);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     });
   });
 

@@ -19,6 +19,8 @@ export const nl = {
     mislukt: 'Aanmelden is mislukt',
     verlopen: 'Uw sessie is verlopen of ongeldig. Meld u opnieuw aan.',
     aangemeldAls: (naam: string, rol: string) => `Aangemeld als ${naam} (${rol})`,
+    /** Who a development token is, where it is someone in particular. */
+    ontwikkelpersonen: { 'wijkteam-medewerker': 'regisseur van de voorbeeldcasus', inwoner: 'oudste bewoner van het voorbeeldhuishouden' } as Record<string, string>,
   },
   rollen: {
     'wmo-consulent': 'Wmo-consulent',

@@ -71,7 +71,7 @@ function Ontwikkelrollen({ config, onAangemeld }: { config: AppConfig; onAangeme
           {rollen.map((r) => (
             <SelectOption key={r.rol} value={r.rol}>
               {t.rollen[r.rol] ?? r.rol}
-              {r.label ? ` (${r.label})` : ''}
+              {r.label ? ` (${t.aanmelden.ontwikkelpersonen[r.rol] ?? r.label})` : ''}
             </SelectOption>
           ))}
         </Select>
