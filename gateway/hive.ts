@@ -16,6 +16,7 @@ import { logger } from '../subgraphs/kit/logger';
 import { startTelemetry } from '../subgraphs/kit/telemetry';
 import { loadGatewayConfig } from './config';
 import { DEMO_GEMEENTE } from '../subgraphs/demo/generator';
+import { serveApp } from './app';
 import { developmentRoles } from './explorer';
 import { createHiveServer } from './hive-runtime';
 
@@ -27,7 +28,11 @@ const explorer = config.development ? { roles: await developmentRoles(auth, { ge
 // HIVE_ROUTER_RUNTIME=true: the Rust query planner, as Hive's own command line reads the same variable.
 const routerRuntime = /^(1|true|yes)$/i.test(process.env.HIVE_ROUTER_RUNTIME ?? '');
 const hive = await createHiveServer({ auth, subgraphUrls: config.subgraphUrls, development: config.development, door: config.door, explorer, routerRuntime });
-const server = createServer(hive.handler);
+// The web application on the same origin, as beside our own gateway (app.ts).
+const app = { roles: explorer?.roles, oidc: config.oidc };
+const server = createServer((req, res) => {
+  if (!serveApp(req, res, app)) void hive.handler(req, res);
+});
 closeOnSignal(async () => {
   server.close();
   await hive.dispose();

@@ -70,6 +70,12 @@ describe('the web application in Chromium', () => {
     const page = await context.newPage();
     await page.goto(appUrl);
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    // The first Tab reaches the skip link, which shows itself and moves the focus to the content.
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+    await tabTo(page, skip, 1);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
     expect(await page.getByLabel('Doel van uw werk').inputValue()).toBe('integrale-aanpak');
     await page.getByLabel('Rol').selectOption('wmo-consulent');
     expect(await page.getByLabel('Doel van uw werk').inputValue()).toBe('wmo-ondersteuning');

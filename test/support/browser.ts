@@ -48,13 +48,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * checks that the focus is visible there (WCAG 2.4.7): an outline, or the browser's focus ring.
  */
 export async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
+  for (let presses = 0; ; presses++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) {
       const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
       if (outline === 'none') throw new Error('the focused control shows no focus outline');
       return;
     }
+    if (presses === maxPresses) throw new Error(`Tab did not reach ${target.toString()} in ${maxPresses} presses`);
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab did not reach ${target.toString()} in ${maxPresses} presses`);
 }

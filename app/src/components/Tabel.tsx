@@ -11,12 +11,13 @@ export interface Kolom<R> {
   getal?: boolean;
 }
 
-export function Tabel<R>({ bijschrift, kolommen, rijen, sleutel, testId }: { bijschrift: string; kolommen: Kolom<R>[]; rijen: readonly R[]; sleutel: (rij: R, i: number) => string; testId?: string }) {
+/** `verborgen`: the caption repeats the section's heading, so only screen readers need it. */
+export function Tabel<R>({ bijschrift, kolommen, rijen, sleutel, testId, verborgen }: { bijschrift: string; kolommen: Kolom<R>[]; rijen: readonly R[]; sleutel: (rij: R, i: number) => string; testId?: string; verborgen?: boolean }) {
   return (
     // A wide table scrolls on a narrow screen: the region takes the focus, so a keyboard can scroll it too.
     <div className="ll-tabel" data-testid={testId} role="region" aria-label={bijschrift} tabIndex={0}>
       <Table>
-        <TableCaption>{bijschrift}</TableCaption>
+        <TableCaption className={verborgen ? 'll-verborgen' : undefined}>{bijschrift}</TableCaption>
         <TableHeader>
           <TableRow>
             {kolommen.map((k) => (

@@ -79,3 +79,8 @@ export function Fouten({ fouten }: { fouten: readonly Fout[] }) {
     </Alert>
   );
 }
+
+/** A chart legend's text in the page's text colour: series colours are too light for text (WCAG 1.4.3). */
+export function legendaTekst(waarde: string) {
+  return <span className="ll-legenda">{waarde}</span>;
+}

@@ -266,6 +266,8 @@ export const nl = {
     instroomKol: 'Instroom',
     uitstroomKol: 'Uitstroom',
     eindstand: 'Eindstand',
+    grafiekStand: 'lopende trajecten en voorzieningen aan het eind van elke maand, per loket',
+    gemeente: 'gemeente',
     grafiek: 'Grafiek',
     tabel: 'Tabel met dezelfde cijfers',
   },

@@ -7,7 +7,7 @@
 import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Fouten, Laden, Sectie, datum } from '../components/ui';
+import { Fouten, Laden, Sectie, datum, legendaTekst } from '../components/ui';
 import { Tabel } from '../components/Tabel';
 import { SchermBeleidscijfersDocument, type PeriodeInput, type SchermBeleidscijfersQuery, type Stapelingsoort } from '../gql/graphql';
 import { useSessie, useVraag } from '../hooks';
@@ -89,7 +89,8 @@ function Stapeling({ cijfers }: { cijfers: Cijfers }) {
   const gebieden = cijfers.stapeling;
   const cel = (g: (typeof gebieden)[number], soort: Stapelingsoort): Cijfer =>
     g.cellen?.find((c) => c.soort === soort)?.huishoudens ?? { waarde: null, afgeschermd: g.afgeschermd ?? 'MINDER_DAN_10' };
-  const data = gebieden.filter((g) => g.soort === 'WIJK').map((g) => ({ naam: g.naam, ...Object.fromEntries(SOORTEN.map((s) => [s, waarde(cel(g, s))])) }));
+  // The gemeente first, then its wijken: in a small gemeente every wijk may be withheld, the gemeente not.
+  const data = gebieden.map((g) => ({ naam: g.soort === 'GEMEENTE' ? `${g.naam} (${t.beleid.gemeente})` : g.naam, ...Object.fromEntries(SOORTEN.map((s) => [s, waarde(cel(g, s))])) }));
   return (
     <Sectie id="stapeling" titel={t.beleid.stapeling} uitleg={t.beleid.stapelingUitleg}>
       <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.stapeling}`} data-testid="stapeling-grafiek">
@@ -99,7 +100,7 @@ function Stapeling({ cijfers }: { cijfers: Cijfers }) {
             <XAxis dataKey="naam" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendaTekst} />
             {SOORTEN.map((s, i) => <Bar key={s} dataKey={s} name={t.beleid.soorten[s]} stackId="a" fill={KLEUREN[i]} />)}
           </BarChart>
         </ResponsiveContainer>
@@ -124,6 +125,7 @@ function Doorlooptijden({ cijfers }: { cijfers: Cijfers }) {
     <Sectie id="doorlooptijden" titel={t.beleid.doorlooptijden}>
       <Tabel
         bijschrift={t.beleid.doorlooptijden}
+          verborgen
         testId="doorlooptijden"
         rijen={rijen}
         sleutel={(d) => `${d.loket}-${d.stap}`}
@@ -158,7 +160,7 @@ function Kanalen({ cijfers }: { cijfers: Cijfers }) {
             <XAxis dataKey="naam" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendaTekst} />
             {kanalen.map((k, i) => <Bar key={k} dataKey={k} name={t.kanalen[k]} fill={KLEUREN[i]} />)}
           </BarChart>
         </ResponsiveContainer>
@@ -182,19 +184,19 @@ function Stromen({ cijfers }: { cijfers: Cijfers }) {
   const loketten = [...new Set(cijfers.instroomUitstroom.map((r) => r.loket))];
   const data = maanden.map((maand) => ({
     maand,
-    ...Object.fromEntries(loketten.map((l) => [l, waarde(cijfers.instroomUitstroom.find((r) => r.maand === maand && r.loket === l)?.instroom)])),
+    ...Object.fromEntries(loketten.map((l) => [l, waarde(cijfers.instroomUitstroom.find((r) => r.maand === maand && r.loket === l)?.eindstand)])),
   }));
   return (
     <Sectie id="stromen" titel={t.beleid.instroom}>
-      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.instroom}`}>
+      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.grafiekStand}`}>
         <ResponsiveContainer>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="maand" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
-            {loketten.map((l, i) => <Line key={l} dataKey={l} name={`${t.beleid.instroomKol} ${t.loketten[l]}`} stroke={KLEUREN[i]} strokeDasharray={i % 2 ? '5 3' : undefined} />)}
+            <Legend formatter={legendaTekst} />
+            {loketten.map((l, i) => <Line key={l} dataKey={l} name={`${t.beleid.eindstand}: ${t.loketten[l]}`} stroke={KLEUREN[i]} strokeDasharray={i % 2 ? '5 3' : undefined} />)}
           </LineChart>
         </ResponsiveContainer>
       </figure>

@@ -18,7 +18,7 @@ import {
 } from '../gql/graphql';
 import { useSessie } from '../hooks';
 import { t } from '../i18n';
-import { datum, Fouten, Sectie, vandaag, Weigering } from '../components/ui';
+import { datum, Fouten, legendaTekst, Sectie, vandaag, Weigering } from '../components/ui';
 import { Tabel } from '../components/Tabel';
 
 type Beeld = NonNullable<SchermHuishoudenQuery['huishouden']>;
@@ -62,7 +62,7 @@ function Plan({ plan }: { plan: CasusBeeld['plan'] }) {
             <XAxis type="number" domain={[0, 5]} ticks={[1, 2, 3, 4, 5]} />
             <YAxis type="category" dataKey="naam" width={170} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendaTekst} />
             <Bar dataKey="scoreStart" name={t.huishouden.scoreStart} fill="#8c8c8c" />
             <Bar dataKey="scoreActueel" name={t.huishouden.scoreNu} fill="#154273" />
           </BarChart>
@@ -113,6 +113,7 @@ function Grondslagen({ casus, herlaad, magSchrijven }: { casus: CasusBeeld; herl
       {lijst?.length ? (
         <Tabel
           bijschrift={t.grondslag.titel}
+          verborgen
           testId="grondslagen"
           rijen={lijst}
           sleutel={(g) => g.id}

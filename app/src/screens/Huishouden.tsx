@@ -53,6 +53,7 @@ function Bewoners({ leden }: { leden: Beeld['leden'] }) {
     <Sectie id="bewoners" titel={t.huishouden.bewoners}>
       <Tabel
         bijschrift={t.huishouden.bewoners}
+          verborgen
         testId="bewoners"
         rijen={leden}
         sleutel={(p) => p.bsn}
@@ -75,6 +76,7 @@ function Betrokkenheid({ beeld, fouten }: { beeld: Beeld; fouten: Fout[] }) {
       {rijen.length ? (
         <Tabel
           bijschrift={t.huishouden.betrokkenheid}
+          verborgen
           testId="betrokkenheid"
           rijen={rijen}
           sleutel={(b) => b.loket}
@@ -98,6 +100,7 @@ function OpenStappen({ beeld }: { beeld: Beeld }) {
       {!stappen.length ? <Paragraph>{t.huishouden.geenStappen}</Paragraph> : (
         <Tabel
           bijschrift={t.huishouden.openStappen}
+          verborgen
           testId="open-stappen"
           rijen={stappen}
           sleutel={(s) => s.id}

@@ -51,6 +51,7 @@ export function Tijdlijn({ momenten, fouten, filter, setFilter }: { momenten: Mo
       {momenten?.length ? (
         <Tabel
           bijschrift={t.huishouden.tijdlijn}
+          verborgen
           testId="tijdlijn"
           rijen={momenten}
           sleutel={(m) => `${m.loket}-${m.id}`}
