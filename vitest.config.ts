@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  * supergraph over real HTTP. `vitest --project unit` runs one kind.
  */
 const exclude = ['node_modules/**', '.data/**'];
+// SKIP_SCREEN_TESTS=1 leaves out the web application's browser tests (.ci/run: they test the screens, which
+// do not change with the storage, so its Postgres run does not repeat them).
+const screens = process.env.SKIP_SCREEN_TESTS === '1' ? ['test/app*.e2e.test.ts'] : [];
 
 export default defineConfig({
   test: {
@@ -27,7 +30,7 @@ export default defineConfig({
       {
         extends: true,
         // The browser tests need the web application built (app/build.ts): once, before any file runs.
-        test: { name: 'e2e', include: ['**/*.e2e.test.ts'], exclude, testTimeout: 60_000, hookTimeout: 180_000, globalSetup: ['test/support/build-app.ts'] },
+        test: { name: 'e2e', include: ['**/*.e2e.test.ts'], exclude: [...exclude, ...screens], testTimeout: 60_000, hookTimeout: 180_000, globalSetup: ['test/support/build-app.ts'] },
       },
     ],
   },

@@ -128,6 +128,16 @@ describe('the web application in Chromium', () => {
       await page.locator('#filter-WERKPLEIN').check();
       await page.getByRole('button', { name: 'Filter toepassen' }).click();
       await expect.poll(() => page.getByTestId('tijdlijn').locator('[data-loket="WERKPLEIN"]').count()).toBeGreaterThan(0);
+      // And by period: from the middle of the timeline on, only the newer half is left.
+      const midden = tijden[Math.floor(tijden.length / 2)]!.slice(0, 10);
+      await page.getByLabel('Van', { exact: true }).fill(midden);
+      await page.getByRole('button', { name: 'Filter toepassen' }).click();
+      const tijdlijnTijden = () => page.getByTestId('tijdlijn').locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      await expect.poll(async () => (await tijdlijnTijden()).length).toBeLessThan(tijden.length);
+      expect((await tijdlijnTijden()).every((t) => t.slice(0, 10) >= midden)).toBe(true);
+      await page.getByLabel('Van', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Filter toepassen' }).click();
+      await expect.poll(async () => (await tijdlijnTijden()).length).toBe(tijden.length);
       // The plan as a chart and as numbers.
       expect(await page.getByTestId('plan').locator('tbody tr').count()).toBe(example.wijkteam!.casus.plan!.doelen.length);
       await expectAccessible(page, '03-huishouden');
@@ -211,6 +221,9 @@ describe('the web application in Chromium', () => {
       expect(await page.getByTestId(blok).locator('[data-weigering]').getAttribute('data-weigering'), blok).toBe('FORBIDDEN');
     }
     expect(await page.getByTestId('tijdlijn').getByText('Afgeschermd').count()).toBeGreaterThan(0);
+    // The casus is a signal too (regisseur and team, whom to call); its plan and Grondslagen are content.
+    expect(await page.locator('#casus').getByText(regisseur.naam).count()).toBeGreaterThan(0);
+    expect(await page.locator('#casus [data-weigering="FORBIDDEN"]').count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Registreer Grondslag' }).count()).toBe(0);
     await expectAccessible(page, '06-kcc-huishouden');
   });

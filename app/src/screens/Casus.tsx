@@ -6,7 +6,7 @@
 import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldTextarea, FormFieldTextbox, FormLabel, Heading3, Paragraph, RadioButton, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { vraag, type Fout } from '../graphql';
+import { foutenOp, vraag, type Fout } from '../graphql';
 import {
   SchermRegisterContactmomentDocument,
   SchermRegisterGrondslagDocument,
@@ -24,13 +24,15 @@ import { Tabel } from '../components/Tabel';
 type Beeld = NonNullable<SchermHuishoudenQuery['huishouden']>;
 type CasusBeeld = NonNullable<Beeld['casus']>;
 
+/** `fouten`: the refusals of the casus and of its parts (a signal-only caller sees the casus, not its plan). */
 export function Casus({ beeld, fouten, herlaad }: { beeld: Beeld; fouten: Fout[]; herlaad: () => Promise<void> }) {
   const casus = beeld.casus;
   const sessie = useSessie();
+  const geweigerd = foutenOp(fouten, 'huishouden', 'casus');
   return (
     <Sectie id="casus" titel={t.huishouden.casus}>
-      {fouten.length ? <Weigering fouten={fouten} wat={t.loketten.WIJKTEAM!} /> : null}
-      {!casus && !fouten.length ? <Paragraph>{t.huishouden.geenCasus}</Paragraph> : null}
+      {geweigerd.length ? <Weigering fouten={geweigerd} wat={t.loketten.WIJKTEAM!} /> : null}
+      {!casus && !geweigerd.length ? <Paragraph>{t.huishouden.geenCasus}</Paragraph> : null}
       {casus ? (
         <>
           <dl className="ll-casus-feiten">
@@ -39,8 +41,8 @@ export function Casus({ beeld, fouten, herlaad }: { beeld: Beeld; fouten: Fout[]
             <div><dt>{t.huishouden.status}</dt><dd>{t.status[casus.status]}</dd></div>
             <div><dt>{t.huishouden.startdatum}</dt><dd>{datum(casus.startdatum)}</dd></div>
           </dl>
-          <Plan plan={casus.plan} />
-          <Grondslagen casus={casus} herlaad={herlaad} magSchrijven={sessie.rol === 'wijkteam-medewerker'} />
+          <Plan plan={casus.plan} fouten={foutenOp(fouten, 'huishouden', 'casus', 'plan')} />
+          <Grondslagen casus={casus} fouten={foutenOp(fouten, 'huishouden', 'casus', 'grondslagen')} herlaad={herlaad} magSchrijven={sessie.rol === 'wijkteam-medewerker'} />
           {sessie.rol === 'wijkteam-medewerker' && casus.status === 'OPEN' ? <ContactRegistreren casusId={casus.id} herlaad={herlaad} /> : null}
         </>
       ) : null}
@@ -48,7 +50,15 @@ export function Casus({ beeld, fouten, herlaad }: { beeld: Beeld; fouten: Fout[]
   );
 }
 
-function Plan({ plan }: { plan: CasusBeeld['plan'] }) {
+function Plan({ plan, fouten }: { plan: CasusBeeld['plan']; fouten: Fout[] }) {
+  if (fouten.length) {
+    return (
+      <section aria-labelledby="plan-kop">
+        <Heading3 id="plan-kop">{t.huishouden.plan}</Heading3>
+        <Weigering fouten={fouten} wat={t.huishouden.plan} />
+      </section>
+    );
+  }
   if (!plan) return null;
   const rijen = plan.doelen.map((d) => ({ ...d, naam: t.zrm[d.domein] ?? d.domein }));
   return (
@@ -84,7 +94,7 @@ function Plan({ plan }: { plan: CasusBeeld['plan'] }) {
   );
 }
 
-function Grondslagen({ casus, herlaad, magSchrijven }: { casus: CasusBeeld; herlaad: () => Promise<void>; magSchrijven: boolean }) {
+function Grondslagen({ casus, fouten: geweigerd, herlaad, magSchrijven }: { casus: CasusBeeld; fouten: Fout[]; herlaad: () => Promise<void>; magSchrijven: boolean }) {
   const sessie = useSessie();
   const [melding, setMelding] = useState<string | null>(null);
   const [fouten, setFouten] = useState<Fout[]>([]);
@@ -108,7 +118,7 @@ function Grondslagen({ casus, herlaad, magSchrijven }: { casus: CasusBeeld; herl
       <Paragraph className="ll-uitleg">{t.grondslag.uitleg}</Paragraph>
       {melding ? <Alert type="ok" role="status"><Paragraph>{melding}</Paragraph></Alert> : null}
       <Fouten fouten={fouten} />
-      {lijst === null ? <Weigering fouten={[{ message: '', extensions: { code: 'FORBIDDEN' } }]} wat={t.grondslag.titel} /> : null}
+      {geweigerd.length ? <Weigering fouten={geweigerd} wat={t.grondslag.titel} /> : null}
       {lijst && !lijst.length ? <Paragraph>{t.grondslag.geen}</Paragraph> : null}
       {lijst?.length ? (
         <Tabel

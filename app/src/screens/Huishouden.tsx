@@ -43,7 +43,7 @@ export function Huishouden({ id }: { id: string }) {
       <OpenStappen beeld={h} />
       <Tijdlijn momenten={h.contactmomenten} fouten={foutenOp(fouten, 'huishouden', 'contactmomenten')} filter={filter} setFilter={setFilter} />
       <Dossiers beeld={h} fouten={fouten} />
-      <Casus beeld={h} fouten={foutenOp(fouten, 'huishouden', 'casus')} herlaad={herlaad} />
+      <Casus beeld={h} fouten={foutenOnder(fouten, 'huishouden', 'casus')} herlaad={herlaad} />
     </>
   );
 }
