@@ -4,6 +4,7 @@ import type { DemoHuishouden } from '../subgraphs/demo/types';
 import { PERSON_SUBGRAPHS, SUBGRAPHS } from '../subgraphs/kit/config';
 import { HUISHOUDBEELD, REGISTER_GRONDSLAG } from '../schema/operations';
 import { fetchStages, startTestHub, type TestHub } from './support/hub';
+import { SchermHuishoudenDocument } from '../app/src/gql/graphql';
 import { unguardedCaller, unguardedGuard } from '../scripts/bench/unguarded';
 
 const DEMO = { households: 150, seed: 3 };
@@ -106,6 +107,22 @@ describe('the household picture through the gateway', () => {
       werkplein: { fetches: 1, statements: 1, logInserts: 1 },
       // Casus and merge, and first the gateway's one question about the caller's casus access, which
       // discloses nothing and so logs nothing (the caller is a wijkteam member; for others it is not asked).
+      wijkteam: { fetches: 3, statements: 3, logInserts: 2 },
+      beleid: { fetches: 0, statements: 0, logInserts: 0 },
+    });
+  });
+
+  it('plans the web application’s household picture (app/) just as cheaply: three stages, the same counts', async () => {
+    hub.resetCounters();
+    const { errors } = await hub.query(SchermHuishoudenDocument.toString(), { id: example.id });
+    expect((errors ?? []).filter((e) => e.extensions?.code !== 'GRONDSLAG_REQUIRED')).toEqual([]);
+    expect(hub.plans).toHaveLength(1);
+    expect(fetchStages(hub.plans[0]!)).toBe(3);
+    expect(hub.counters()).toEqual({
+      brp: { fetches: 1, statements: 1, logInserts: 1 },
+      wmo: { fetches: 1, statements: 1, logInserts: 1 },
+      cjg: { fetches: 1, statements: 1, logInserts: 1 },
+      werkplein: { fetches: 1, statements: 1, logInserts: 1 },
       wijkteam: { fetches: 3, statements: 3, logInserts: 2 },
       beleid: { fetches: 0, statements: 0, logInserts: 0 },
     });

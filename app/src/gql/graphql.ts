@@ -247,7 +247,7 @@ export type SchermHuishoudenQueryVariables = Exact<{
 }>;
 
 
-export type SchermHuishoudenQuery = { huishouden: { id: string, adres: { adresregel1: string, adresregel2: string }, wijk: { code: string, naam: string }, leden: Array<{ bsn: string, geboortedatum: string, leeftijd: number, naam: { volledigeNaam: string } }>, betrokkenheid: Array<{ loket: Loket, sinds: string, status: BetrokkenheidStatus, contactpersoon: { naam: string, telefoon: string }, openStappen: Array<{ id: string, loket: Loket, stap: ProcesStap, sinds: string, uiterlijk: string | null, termijnBron: string | null, termijnVerstreken: boolean, dagenResterend: number | null, behandelaar: string | null }> }> | null, contactmomenten: Array<{ id: string, tijdstip: string, loket: Loket, kanaal: Kanaal, onderwerp: string | null, notitie: string | null, medewerker: string | null }> | null, wmo: { meldingen: Array<{ id: string, meldingsdatum: string, onderwerp: string, status: MeldingStatus, onderzoekUiterlijk: string, termijnVerstreken: boolean, behandelaar: string | null, client: { naam: { volledigeNaam: string } } | null }>, voorzieningen: Array<{ id: string, status: LooptijdStatus, ingangsdatum: string, einddatum: string | null, productcategorie: { code: string, naam: string }, client: { naam: { volledigeNaam: string } } | null }> } | null, cjg: { jeugdhulptrajecten: Array<{ id: string, status: LooptijdStatus, verwijsdatum: string, productcategorie: { code: string, naam: string }, jeugdige: { naam: { volledigeNaam: string } } | null }> } | null, werkplein: { uitkeringen: Array<{ id: string, regeling: Regeling, norm: Bijstandsnorm, status: LooptijdStatus, ingangsdatum: string }>, trajecten: Array<{ id: string, soort: TrajectSoort, status: LooptijdStatus, startdatum: string }> } | null, casus: { id: string, status: CasusStatus, startdatum: string, team: string, regisseur: { naam: string, telefoon: string }, plan: { vastgesteldOp: string, doelen: Array<{ id: string, domein: ZrmDomein, omschrijving: string, scoreStart: number, scoreActueel: number }> } | null, grondslagen: Array<{ id: string, soort: GrondslagSoort, domeinen: Array<Loket>, geldigVan: string, geldigTot: string | null, toelichting: string, vastgelegdDoor: string, actueel: boolean, ingetrokkenOp: string | null, version: number }> | null } | null } | null };
+export type SchermHuishoudenQuery = { huishouden: { id: string, adres: { adresregel1: string, adresregel2: string }, wijk: { code: string, naam: string }, leden: Array<{ bsn: string, geboortedatum: string, leeftijd: number, naam: { volledigeNaam: string } }>, betrokkenheid: Array<{ loket: Loket, sinds: string, status: BetrokkenheidStatus, contactpersoon: { naam: string, telefoon: string }, openStappen: Array<{ id: string, loket: Loket, stap: ProcesStap, sinds: string, uiterlijk: string | null, termijnBron: string | null, termijnVerstreken: boolean, dagenResterend: number | null, behandelaar: string | null }> }> | null, contactmomenten: Array<{ id: string, tijdstip: string, loket: Loket, kanaal: Kanaal, onderwerp: string | null, notitie: string | null, medewerker: string | null }> | null, wmo: { meldingen: Array<{ id: string, meldingsdatum: string, onderwerp: string, status: MeldingStatus, onderzoekUiterlijk: string, termijnVerstreken: boolean, behandelaar: string | null, client: { bsn: string } | null }>, voorzieningen: Array<{ id: string, status: LooptijdStatus, ingangsdatum: string, einddatum: string | null, productcategorie: { code: string, naam: string }, client: { bsn: string } | null }> } | null, cjg: { jeugdhulptrajecten: Array<{ id: string, status: LooptijdStatus, verwijsdatum: string, productcategorie: { code: string, naam: string }, jeugdige: { bsn: string } | null }> } | null, werkplein: { uitkeringen: Array<{ id: string, regeling: Regeling, norm: Bijstandsnorm, status: LooptijdStatus, ingangsdatum: string }>, trajecten: Array<{ id: string, soort: TrajectSoort, status: LooptijdStatus, startdatum: string }> } | null, casus: { id: string, status: CasusStatus, startdatum: string, team: string, regisseur: { naam: string, telefoon: string }, plan: { vastgesteldOp: string, doelen: Array<{ id: string, domein: ZrmDomein, omschrijving: string, scoreStart: number, scoreActueel: number }> } | null, grondslagen: Array<{ id: string, soort: GrondslagSoort, domeinen: Array<Loket>, geldigVan: string, geldigTot: string | null, toelichting: string, vastgelegdDoor: string, actueel: boolean, ingetrokkenOp: string | null, version: number }> | null } | null } | null };
 
 export type SchermRegisterGrondslagMutationVariables = Exact<{
   input: RegisterGrondslagInput;
@@ -475,9 +475,7 @@ export const SchermHuishoudenDocument = new TypedDocumentString(`
         termijnVerstreken
         behandelaar
         client {
-          naam {
-            volledigeNaam
-          }
+          bsn
         }
       }
       voorzieningen {
@@ -490,9 +488,7 @@ export const SchermHuishoudenDocument = new TypedDocumentString(`
         ingangsdatum
         einddatum
         client {
-          naam {
-            volledigeNaam
-          }
+          bsn
         }
       }
     }
@@ -506,9 +502,7 @@ export const SchermHuishoudenDocument = new TypedDocumentString(`
         status
         verwijsdatum
         jeugdige {
-          naam {
-            volledigeNaam
-          }
+          bsn
         }
       }
     }

@@ -251,6 +251,7 @@ export const nl = {
     afscherming: { MINDER_DAN_10: 'minder dan 10: afgeschermd', GEBIED_TE_KLEIN: 'gebied te klein: afgeschermd' } as Record<string, string>,
     afschermingUitleg: 'Afgeschermd: minder dan 10 (de cel wordt niet getoond) of een te kleine wijk (de hele wijk wordt niet getoond).',
     doorlooptijden: 'Doorlooptijden tegen de wettelijke termijn',
+    loketKort: { WMO: 'Wmo', CJG: 'CJG', WERKPLEIN: 'Werkplein', WIJKTEAM: 'Wijkteam' } as Record<string, string>,
     stap: 'Stap',
     termijn: 'Termijn',
     afgerond: 'Afgerond',

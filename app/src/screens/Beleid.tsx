@@ -121,8 +121,21 @@ function Stapeling({ cijfers }: { cijfers: Cijfers }) {
 
 function Doorlooptijden({ cijfers }: { cijfers: Cijfers }) {
   const rijen = cijfers.doorlooptijden;
+  const data = rijen.map((d) => ({ naam: `${t.beleid.loketKort[d.loket] ?? d.loket}: ${t.stappen[d.stap] ?? d.stap}`, binnen: waarde(d.binnenTermijnPercentage) }));
   return (
     <Sectie id="doorlooptijden" titel={t.beleid.doorlooptijden}>
+      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.binnenTermijn}`}>
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" margin={{ left: 10, right: 30 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" domain={[0, 100]} unit="%" />
+            <YAxis type="category" dataKey="naam" width={360} />
+            <Tooltip />
+            <Legend formatter={legendaTekst} />
+            <Bar dataKey="binnen" name={t.beleid.binnenTermijn} fill={KLEUREN[0]} />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
       <Tabel
         bijschrift={t.beleid.doorlooptijden}
           verborgen

@@ -135,15 +135,23 @@ function Dossiers({ beeld, fouten }: { beeld: Beeld; fouten: readonly Fout[] }) 
   return (
     <Sectie id="dossiers" titel={t.huishouden.dossiers}>
       <div className="ll-dossiers">
-        {blok('wmo', 'WMO', () => <Wmo dossier={beeld.wmo!} />)}
-        {blok('cjg', 'CJG', () => <Cjg dossier={beeld.cjg!} />)}
+        {blok('wmo', 'WMO', () => <Wmo dossier={beeld.wmo!} naam={naamVan(beeld)} />)}
+        {blok('cjg', 'CJG', () => <Cjg dossier={beeld.cjg!} naam={naamVan(beeld)} />)}
         {blok('werkplein', 'WERKPLEIN', () => <Werkplein dossier={beeld.werkplein!} />)}
       </div>
     </Sectie>
   );
 }
 
-function Wmo({ dossier }: { dossier: NonNullable<Beeld['wmo']> }) {
+/** A member's name by BSN, from the picture's own `leden`: the records carry the BSN only. */
+function naamVan(beeld: Beeld): (persoon: { bsn: string } | null) => string {
+  const namen = new Map(beeld.leden.map((p) => [p.bsn, p.naam.volledigeNaam]));
+  return (persoon) => (persoon ? namen.get(persoon.bsn) ?? persoon.bsn : t.algemeen.leeg);
+}
+
+type NaamVan = ReturnType<typeof naamVan>;
+
+function Wmo({ dossier, naam }: { dossier: NonNullable<Beeld['wmo']>; naam: NaamVan }) {
   return (
     <>
       <Tabel
@@ -163,7 +171,7 @@ function Wmo({ dossier }: { dossier: NonNullable<Beeld['wmo']> }) {
         sleutel={(v) => v.id}
         kolommen={[
           { kop: t.huishouden.product, cel: (v) => v.productcategorie.naam },
-          { kop: t.huishouden.client, cel: (v) => v.client?.naam.volledigeNaam ?? t.algemeen.leeg },
+          { kop: t.huishouden.client, cel: (v) => naam(v.client) },
           { kop: t.huishouden.status, cel: (v) => t.status[v.status] ?? v.status },
           { kop: t.huishouden.ingang, cel: (v) => datum(v.ingangsdatum) },
         ]}
@@ -172,7 +180,7 @@ function Wmo({ dossier }: { dossier: NonNullable<Beeld['wmo']> }) {
   );
 }
 
-function Cjg({ dossier }: { dossier: NonNullable<Beeld['cjg']> }) {
+function Cjg({ dossier, naam }: { dossier: NonNullable<Beeld['cjg']>; naam: NaamVan }) {
   return (
     <Tabel
       bijschrift={t.huishouden.jeugdhulp}
@@ -180,7 +188,7 @@ function Cjg({ dossier }: { dossier: NonNullable<Beeld['cjg']> }) {
       sleutel={(j) => j.id}
       kolommen={[
         { kop: t.huishouden.product, cel: (j) => j.productcategorie.naam },
-        { kop: t.huishouden.jeugdige, cel: (j) => j.jeugdige?.naam.volledigeNaam ?? t.algemeen.leeg },
+        { kop: t.huishouden.jeugdige, cel: (j) => naam(j.jeugdige) },
         { kop: t.huishouden.status, cel: (j) => t.status[j.status] ?? j.status },
         { kop: t.huishouden.verwijsdatum, cel: (j) => datum(j.verwijsdatum) },
       ]}
