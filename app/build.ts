@@ -32,11 +32,18 @@ export async function ensureAppBuilt(log: (line: string) => void = () => {}): Pr
   log('building the web application (app/) with Vite…');
   const { build } = await import('vite');
   const outDir = join(APP_ROOT, `.dist-${process.pid}-${Date.now()}`);
+  // Vite and its React plugin build React's production bundle only when NODE_ENV says so; the tests run with
+  // NODE_ENV=test, and an operator may set development. The build is the one served, so: production, for
+  // the build's duration only.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({ configFile: join(APP_ROOT, 'vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
     rmSync(APP_DIST, { recursive: true, force: true });
     renameSync(outDir, APP_DIST);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(outDir, { recursive: true, force: true });
   }
   return true;
