@@ -5,6 +5,18 @@ import { PERSON_SUBGRAPHS, SUBGRAPHS } from '../subgraphs/kit/config';
 import { HUISHOUDBEELD, REGISTER_GRONDSLAG } from '../schema/operations';
 import { fetchStages, startTestHub, type TestHub } from './support/hub';
 import { SchermHuishoudenDocument } from '../app/src/gql/graphql';
+
+/** What one household picture costs each subgraph: fetches, SQL statements, processing-log inserts. */
+const PICTURE_COUNTS = {
+  brp: { fetches: 1, statements: 1, logInserts: 1 },
+  wmo: { fetches: 1, statements: 1, logInserts: 1 },
+  cjg: { fetches: 1, statements: 1, logInserts: 1 },
+  werkplein: { fetches: 1, statements: 1, logInserts: 1 },
+  // Casus and merge, and first the gateway's one question about the caller's casus access, which
+  // discloses nothing and so logs nothing (the caller is a wijkteam member; for others it is not asked).
+  wijkteam: { fetches: 3, statements: 3, logInserts: 2 },
+  beleid: { fetches: 0, statements: 0, logInserts: 0 },
+};
 import { unguardedCaller, unguardedGuard } from '../scripts/bench/unguarded';
 
 const DEMO = { households: 150, seed: 3 };
@@ -100,16 +112,7 @@ describe('the household picture through the gateway', () => {
     expect(hub.plans).toHaveLength(1);
     // brp; the lokets and the wijkteam's casus; the wijkteam's merge.
     expect(fetchStages(hub.plans[0]!)).toBe(3);
-    expect(hub.counters()).toEqual({
-      brp: { fetches: 1, statements: 1, logInserts: 1 },
-      wmo: { fetches: 1, statements: 1, logInserts: 1 },
-      cjg: { fetches: 1, statements: 1, logInserts: 1 },
-      werkplein: { fetches: 1, statements: 1, logInserts: 1 },
-      // Casus and merge, and first the gateway's one question about the caller's casus access, which
-      // discloses nothing and so logs nothing (the caller is a wijkteam member; for others it is not asked).
-      wijkteam: { fetches: 3, statements: 3, logInserts: 2 },
-      beleid: { fetches: 0, statements: 0, logInserts: 0 },
-    });
+    expect(hub.counters()).toEqual(PICTURE_COUNTS);
   });
 
   it('plans the web application’s household picture (app/) just as cheaply: three stages, the same counts', async () => {
@@ -118,14 +121,7 @@ describe('the household picture through the gateway', () => {
     expect((errors ?? []).filter((e) => e.extensions?.code !== 'GRONDSLAG_REQUIRED')).toEqual([]);
     expect(hub.plans).toHaveLength(1);
     expect(fetchStages(hub.plans[0]!)).toBe(3);
-    expect(hub.counters()).toEqual({
-      brp: { fetches: 1, statements: 1, logInserts: 1 },
-      wmo: { fetches: 1, statements: 1, logInserts: 1 },
-      cjg: { fetches: 1, statements: 1, logInserts: 1 },
-      werkplein: { fetches: 1, statements: 1, logInserts: 1 },
-      wijkteam: { fetches: 3, statements: 3, logInserts: 2 },
-      beleid: { fetches: 0, statements: 0, logInserts: 0 },
-    });
+    expect(hub.counters()).toEqual(PICTURE_COUNTS);
   });
 
   it('loads a page of 100 households with one SQL statement and one log insert per subgraph fetch', async () => {

@@ -6,8 +6,9 @@
  */
 import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Fouten, Laden, Sectie, datum, legendaTekst } from '../components/ui';
+import { Grafiek } from '../components/Grafiek';
 import { Tabel } from '../components/Tabel';
 import { SchermBeleidscijfersDocument, type PeriodeInput, type SchermBeleidscijfersQuery, type Stapelingsoort } from '../gql/graphql';
 import { useSessie, useVraag } from '../hooks';
@@ -93,8 +94,7 @@ function Stapeling({ cijfers }: { cijfers: Cijfers }) {
   const data = gebieden.map((g) => ({ naam: g.soort === 'GEMEENTE' ? `${g.naam} (${t.beleid.gemeente})` : g.naam, ...Object.fromEntries(SOORTEN.map((s) => [s, waarde(cel(g, s))])) }));
   return (
     <Sectie id="stapeling" titel={t.beleid.stapeling} uitleg={t.beleid.stapelingUitleg}>
-      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.stapeling}`} data-testid="stapeling-grafiek">
-        <ResponsiveContainer>
+      <Grafiek naam={t.beleid.stapeling} testId="stapeling-grafiek">
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="naam" />
@@ -103,8 +103,7 @@ function Stapeling({ cijfers }: { cijfers: Cijfers }) {
             <Legend formatter={legendaTekst} />
             {SOORTEN.map((s, i) => <Bar key={s} dataKey={s} name={t.beleid.soorten[s]} stackId="a" fill={KLEUREN[i]} />)}
           </BarChart>
-        </ResponsiveContainer>
-      </figure>
+      </Grafiek>
       <Tabel
         bijschrift={`${t.beleid.tabel}: ${t.beleid.stapeling}`}
         testId="stapeling-tabel"
@@ -124,8 +123,7 @@ function Doorlooptijden({ cijfers }: { cijfers: Cijfers }) {
   const data = rijen.map((d) => ({ naam: `${t.beleid.loketKort[d.loket] ?? d.loket}: ${t.stappen[d.stap] ?? d.stap}`, binnen: waarde(d.binnenTermijnPercentage) }));
   return (
     <Sectie id="doorlooptijden" titel={t.beleid.doorlooptijden}>
-      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.binnenTermijn}`}>
-        <ResponsiveContainer>
+      <Grafiek naam={t.beleid.binnenTermijn}>
           <BarChart data={data} layout="vertical" margin={{ left: 10, right: 30 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 100]} unit="%" />
@@ -134,8 +132,7 @@ function Doorlooptijden({ cijfers }: { cijfers: Cijfers }) {
             <Legend formatter={legendaTekst} />
             <Bar dataKey="binnen" name={t.beleid.binnenTermijn} fill={KLEUREN[0]} />
           </BarChart>
-        </ResponsiveContainer>
-      </figure>
+      </Grafiek>
       <Tabel
         bijschrift={t.beleid.doorlooptijden}
           verborgen
@@ -166,8 +163,7 @@ function Kanalen({ cijfers }: { cijfers: Cijfers }) {
   }));
   return (
     <Sectie id="kanaalgebruik" titel={t.beleid.kanaalgebruik}>
-      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.kanaalgebruik}`}>
-        <ResponsiveContainer>
+      <Grafiek naam={t.beleid.kanaalgebruik}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="naam" />
@@ -176,8 +172,7 @@ function Kanalen({ cijfers }: { cijfers: Cijfers }) {
             <Legend formatter={legendaTekst} />
             {kanalen.map((k, i) => <Bar key={k} dataKey={k} name={t.kanalen[k]} fill={KLEUREN[i]} />)}
           </BarChart>
-        </ResponsiveContainer>
-      </figure>
+      </Grafiek>
       <Tabel
         bijschrift={`${t.beleid.tabel}: ${t.beleid.kanaalgebruik}`}
         rijen={cijfers.kanaalgebruik}
@@ -201,8 +196,7 @@ function Stromen({ cijfers }: { cijfers: Cijfers }) {
   }));
   return (
     <Sectie id="stromen" titel={t.beleid.instroom}>
-      <figure className="ll-grafiek" role="img" aria-label={`${t.beleid.grafiek}: ${t.beleid.grafiekStand}`}>
-        <ResponsiveContainer>
+      <Grafiek naam={t.beleid.grafiekStand}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="maand" />
@@ -211,8 +205,7 @@ function Stromen({ cijfers }: { cijfers: Cijfers }) {
             <Legend formatter={legendaTekst} />
             {loketten.map((l, i) => <Line key={l} dataKey={l} name={`${t.beleid.eindstand}: ${t.loketten[l]}`} stroke={KLEUREN[i]} strokeDasharray={i % 2 ? '5 3' : undefined} />)}
           </LineChart>
-        </ResponsiveContainer>
-      </figure>
+      </Grafiek>
       <Tabel
         bijschrift={`${t.beleid.tabel}: ${t.beleid.instroom}`}
         rijen={cijfers.instroomUitstroom}

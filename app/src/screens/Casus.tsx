@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldTextarea, FormFieldTextbox, FormLabel, Heading3, Paragraph, RadioButton, Select, SelectOption } from '@utrecht/component-library-react/css-module';
 import { useState, type FormEvent } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { foutenOp, vraag, type Fout } from '../graphql';
 import {
   SchermRegisterContactmomentDocument,
@@ -19,6 +19,7 @@ import {
 import { useSessie } from '../hooks';
 import { t } from '../i18n';
 import { datum, Fouten, legendaTekst, Sectie, vandaag, Weigering } from '../components/ui';
+import { Grafiek } from '../components/Grafiek';
 import { Tabel } from '../components/Tabel';
 
 type Beeld = NonNullable<SchermHuishoudenQuery['huishouden']>;
@@ -65,8 +66,7 @@ function Plan({ plan, fouten }: { plan: CasusBeeld['plan']; fouten: Fout[] }) {
     <section aria-labelledby="plan-kop">
       <Heading3 id="plan-kop">{t.huishouden.plan}</Heading3>
       <Paragraph className="ll-uitleg">{t.huishouden.planUitleg(datum(plan.vastgesteldOp))}</Paragraph>
-      <figure className="ll-grafiek" aria-label={t.huishouden.grafiekPlan} role="img">
-        <ResponsiveContainer>
+      <Grafiek naam={t.huishouden.grafiekPlan}>
           <BarChart data={rijen} layout="vertical" margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 5]} ticks={[1, 2, 3, 4, 5]} />
@@ -76,8 +76,7 @@ function Plan({ plan, fouten }: { plan: CasusBeeld['plan']; fouten: Fout[] }) {
             <Bar dataKey="scoreStart" name={t.huishouden.scoreStart} fill="#8c8c8c" />
             <Bar dataKey="scoreActueel" name={t.huishouden.scoreNu} fill="#154273" />
           </BarChart>
-        </ResponsiveContainer>
-      </figure>
+      </Grafiek>
       <Tabel
         bijschrift={t.huishouden.grafiekPlan}
         testId="plan"
