@@ -61,6 +61,15 @@ function securityHeaders(options: AppOptions): Record<string, string> {
   };
 }
 
+/** A path's percent-decoding; null for a malformed one (`%E0%A4%A`), which names no file. */
+function decodedPath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 /** True when it answered: a GET or HEAD under `/app`. */
 export function serveApp(req: IncomingMessage, res: ServerResponse, options: AppOptions): boolean {
   const path = (req.url ?? '/').split('?')[0]!;
@@ -79,8 +88,8 @@ export function serveApp(req: IncomingMessage, res: ServerResponse, options: App
     return true;
   }
   const dist = options.dist ?? APP_DIST;
-  const relative = path === `${APP_PATH}/` ? 'index.html' : decodeURIComponent(path.slice(APP_PATH.length + 1));
-  const file = normalize(join(dist, relative));
+  const relative = path === `${APP_PATH}/` ? 'index.html' : decodedPath(path.slice(APP_PATH.length + 1));
+  const file = relative === null ? '' : normalize(join(dist, relative));
   if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) {
     if (!existsSync(join(dist, 'index.html'))) {
       sendJson(res, 503, errorBody('The web application is not built: npm start builds it, or npm run build', ErrorCode.NOT_FOUND));
@@ -89,7 +98,7 @@ export function serveApp(req: IncomingMessage, res: ServerResponse, options: App
     }
     return true;
   }
-  const hashed = relative.startsWith('assets/');
+  const hashed = file.startsWith(join(dist, 'assets') + sep);
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,

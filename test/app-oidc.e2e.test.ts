@@ -97,6 +97,8 @@ describe('the web application in production: OpenID Connect and trusted document
     expect(csp).toContain("frame-ancestors 'none'");
     expect((await fetch(new URL('/app/..%2fpackage.json', hub.gatewayUrl))).status).toBe(404);
     expect((await fetch(new URL('/app/assets/nope.js', hub.gatewayUrl))).status).toBe(404);
+    expect((await fetch(new URL('/app/%E0%A4%A', hub.gatewayUrl))).status).toBe(404); // malformed percent-encoding
+    expect((await fetch(new URL('/app/%00', hub.gatewayUrl))).status).toBe(404);
     expect((await fetch(new URL('/app/', hub.gatewayUrl), { method: 'POST' })).status).toBe(405);
   });
 });
